@@ -1,0 +1,395 @@
+//! What templates see. A resolution page gets a lazy [`ResolutionView`] that reads the
+//! shared archive on demand, never a copy of the archive; lists get small serialised
+//! entries.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use minijinja::value::{Enumerator, Object, Value};
+use serde::Serialize;
+
+use super::urls::{self, Urls};
+use crate::config::Config;
+use crate::model::{
+    Archive, Group, GroupKind, Lang, Resolution, Vote, agenda_item_key, session_key, slug,
+};
+use crate::theme::Theme;
+
+/// Everything pages share: built once, read by every rendering thread.
+#[derive(Debug)]
+pub struct Site {
+    pub archive: Archive,
+    pub config: Config,
+    pub urls: Urls,
+    pub groups: HashMap<GroupKind, Vec<Group>>,
+}
+
+impl Site {
+    pub fn new(archive: Archive, config: Config, urls: Urls) -> Site {
+        let groups = GroupKind::ALL
+            .into_iter()
+            .map(|k| (k, archive.groups(k)))
+            .collect();
+        Site {
+            archive,
+            config,
+            urls,
+            groups,
+        }
+    }
+
+    /// The language whose indexes a page in `lang` links to: itself when the site is built
+    /// in it, else the default language.
+    pub fn nav_lang(&self, lang: Lang) -> Lang {
+        if self.config.languages.contains(&lang) {
+            lang
+        } else {
+            self.config.default_language
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SiteValue<'a> {
+    title: &'a str,
+    base: &'a str,
+}
+
+#[derive(Serialize)]
+struct Nav {
+    home: String,
+    sessions: String,
+    years: String,
+    subjects: String,
+    committees: String,
+    agenda_items: String,
+}
+
+/// One entry of the language switcher.
+#[derive(Serialize)]
+pub struct Alternate {
+    code: &'static str,
+    name: &'static str,
+    dir: &'static str,
+    url: Option<String>,
+    current: bool,
+}
+
+/// The variables every template gets: `site`, `lang`, `dir`, `t`, `nav`, `switcher`.
+pub fn common(
+    site: &Site,
+    theme: &Theme,
+    lang: Lang,
+    switcher: Vec<Alternate>,
+) -> Vec<(&'static str, Value)> {
+    let nav_lang = site.nav_lang(lang);
+    let u = |kind| site.urls.url(&urls::groups(nav_lang, kind));
+    vec![
+        (
+            "site",
+            crate::theme::to_value(SiteValue {
+                title: site.config.title_in(lang),
+                base: site.urls.base(),
+            }),
+        ),
+        ("lang", Value::from(lang.code())),
+        ("dir", Value::from(lang.dir())),
+        ("t", theme.strings(lang)),
+        (
+            "nav",
+            crate::theme::to_value(Nav {
+                home: site.urls.url(&urls::lang_home(nav_lang)),
+                sessions: u(GroupKind::Session),
+                years: u(GroupKind::Year),
+                subjects: u(GroupKind::Subject),
+                committees: u(GroupKind::Committee),
+                agenda_items: u(GroupKind::AgendaItem),
+            }),
+        ),
+        ("switcher", crate::theme::to_value(switcher)),
+    ]
+}
+
+/// A switcher for a page that exists in every language of the site.
+pub fn switcher_all(
+    site: &Site,
+    current: Option<Lang>,
+    path_of: impl Fn(Lang) -> String,
+) -> Vec<Alternate> {
+    site.config
+        .languages
+        .iter()
+        .map(|&l| Alternate {
+            code: l.code(),
+            name: l.endonym(),
+            dir: l.dir(),
+            url: Some(site.urls.url(&path_of(l))),
+            current: Some(l) == current,
+        })
+        .collect()
+}
+
+/// A switcher for a resolution: languages the archive lacks show as unavailable.
+pub fn switcher_resolution(site: &Site, r: &Resolution) -> Vec<Alternate> {
+    let mut langs = site.config.languages.clone();
+    if !langs.contains(&r.lang) {
+        langs.push(r.lang);
+    }
+    langs
+        .into_iter()
+        .map(|l| Alternate {
+            code: l.code(),
+            name: l.endonym(),
+            dir: l.dir(),
+            url: site
+                .archive
+                .get(&r.symbol, l)
+                .map(|_| site.urls.url(&urls::resolution(l, &r.symbol))),
+            current: l == r.lang,
+        })
+        .collect()
+}
+
+/// A resolution in a list: shown in the reader's language when the archive has it.
+#[derive(Serialize)]
+pub struct Entry<'a> {
+    symbol: &'a str,
+    title: &'a str,
+    url: String,
+    lang: &'static str,
+    lang_name: &'static str,
+    dir: &'static str,
+    adopted: String,
+}
+
+pub fn entry<'a>(site: &'a Site, work: usize, lang: Lang) -> Entry<'a> {
+    let r = site
+        .archive
+        .resolution(site.archive.best_version(work, lang));
+    Entry {
+        symbol: r.symbol.as_str(),
+        title: &r.title,
+        url: site.urls.url(&urls::resolution(r.lang, &r.symbol)),
+        lang: r.lang.code(),
+        lang_name: r.lang.endonym(),
+        dir: r.lang.dir(),
+        adopted: r.adopted.to_string(),
+    }
+}
+
+/// A group in a list of groups, or the group a page is about.
+#[derive(Serialize)]
+pub struct GroupValue<'a> {
+    kind: &'static str,
+    kind_label: Value,
+    key: &'a str,
+    label: &'a str,
+    organ: Option<&'static str>,
+    session: Option<String>,
+    url: String,
+    parent_url: String,
+    count: usize,
+}
+
+pub fn group_value<'a>(site: &Site, theme: &Theme, lang: Lang, g: &'a Group) -> GroupValue<'a> {
+    let kind_label = theme
+        .strings(lang)
+        .get_attr(match g.kind {
+            GroupKind::Session => "sessions",
+            GroupKind::Year => "years",
+            GroupKind::Subject => "subjects",
+            GroupKind::Committee => "committees",
+            GroupKind::AgendaItem => "agenda_items",
+        })
+        .unwrap_or_default();
+    GroupValue {
+        kind: g.kind.key(),
+        kind_label,
+        key: &g.key,
+        label: &g.label,
+        organ: g.organ.map(|o| o.key()),
+        session: g.session.map(|s| s.key()),
+        url: site.urls.url(&urls::group(lang, g.kind, &g.key)),
+        parent_url: site.urls.url(&urls::groups(lang, g.kind)),
+        count: g.works.len(),
+    }
+}
+
+/// The `page` of a resolution template, read lazily from the shared site.
+#[derive(Debug)]
+pub struct ResolutionView {
+    pub site: Arc<Site>,
+    pub index: usize,
+}
+
+#[derive(Serialize)]
+struct Link {
+    label: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Version {
+    code: &'static str,
+    name: &'static str,
+    dir: &'static str,
+    title: String,
+    url: String,
+    current: bool,
+}
+
+const FIELDS: &[&str] = &[
+    "symbol",
+    "title",
+    "lang",
+    "dir",
+    "url",
+    "adopted",
+    "year",
+    "organ",
+    "session",
+    "agenda_items",
+    "meeting",
+    "report",
+    "committee",
+    "issued",
+    "distribution",
+    "vote",
+    "subjects",
+    "draft",
+    "extra",
+    "translations",
+    "all_versions_url",
+    "source",
+];
+
+impl Object for ResolutionView {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let site = &self.site;
+        let r = site.archive.resolution(self.index);
+        let nav_lang = site.nav_lang(r.lang);
+        let group_url = |kind, key: &str| site.urls.url(&urls::group(nav_lang, kind, key));
+        Some(match key.as_str()? {
+            "symbol" => Value::from(r.symbol.as_str()),
+            "title" => Value::from(r.title.as_str()),
+            "lang" => Value::from(r.lang.code()),
+            "dir" => Value::from(r.lang.dir()),
+            "url" => Value::from(site.urls.url(&urls::resolution(r.lang, &r.symbol))),
+            "adopted" => Value::from(r.adopted.to_string()),
+            "year" => Value::from(r.year()),
+            "organ" => Value::from(r.symbol.organ().key()),
+            "session" => {
+                let session = r.session?;
+                let label = r.session_label.clone().unwrap_or_else(|| session.key());
+                crate::theme::to_value(Link {
+                    label,
+                    url: Some(group_url(
+                        GroupKind::Session,
+                        &session_key(r.symbol.organ(), session),
+                    )),
+                })
+            }
+            "agenda_items" => crate::theme::to_value(
+                r.agenda_items
+                    .iter()
+                    .map(|item| Link {
+                        label: item.clone(),
+                        url: r.session.map(|s| {
+                            group_url(
+                                GroupKind::AgendaItem,
+                                &agenda_item_key(r.symbol.organ(), s, item),
+                            )
+                        }),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            "meeting" => Value::from(r.meeting?),
+            "report" => Value::from(r.report.clone()?),
+            "committee" => {
+                let c = r.committee.as_ref()?;
+                crate::theme::to_value(Link {
+                    label: c.clone(),
+                    url: Some(group_url(GroupKind::Committee, &slug(c))),
+                })
+            }
+            "issued" => Value::from(r.issued?.to_string()),
+            "distribution" => Value::from(r.distribution.clone()?),
+            "vote" => match r.vote.as_ref()? {
+                Vote::WithoutAVote => crate::theme::to_value(vote_value::without_vote()),
+                Vote::Recorded {
+                    in_favour,
+                    against,
+                    abstentions,
+                } => {
+                    crate::theme::to_value(vote_value::recorded(*in_favour, *against, *abstentions))
+                }
+            },
+            "subjects" => crate::theme::to_value(
+                r.subjects
+                    .iter()
+                    .map(|s| Link {
+                        label: s.clone(),
+                        url: Some(group_url(GroupKind::Subject, &slug(s))),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            "draft" => Value::from(r.draft),
+            "extra" => crate::theme::to_value(&r.extra),
+            "translations" => crate::theme::to_value(
+                site.archive
+                    .versions(&r.symbol)
+                    .iter()
+                    .map(|&i| {
+                        let v = site.archive.resolution(i);
+                        Version {
+                            code: v.lang.code(),
+                            name: v.lang.endonym(),
+                            dir: v.lang.dir(),
+                            title: v.title.clone(),
+                            url: site.urls.url(&urls::resolution(v.lang, &v.symbol)),
+                            current: v.lang == r.lang,
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            "all_versions_url" => Value::from(site.urls.url(&urls::symbol(&r.symbol))),
+            "source" => Value::from(r.source.to_string_lossy().replace('\\', "/")),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(FIELDS)
+    }
+}
+
+/// The vote as templates see it: `recorded` tells the two forms apart.
+mod vote_value {
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    pub struct VoteValue {
+        recorded: bool,
+        in_favour: Option<u32>,
+        against: Option<u32>,
+        abstentions: Option<u32>,
+    }
+
+    pub fn without_vote() -> VoteValue {
+        VoteValue {
+            recorded: false,
+            in_favour: None,
+            against: None,
+            abstentions: None,
+        }
+    }
+
+    pub fn recorded(in_favour: u32, against: u32, abstentions: u32) -> VoteValue {
+        VoteValue {
+            recorded: true,
+            in_favour: Some(in_favour),
+            against: Some(against),
+            abstentions: Some(abstentions),
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The archive's domain model: symbols, languages, resolutions and the archive itself.
+//! Pure data, no I/O.
+
+mod archive;
+mod lang;
+mod resolution;
+mod symbol;
+
+pub use archive::{Archive, Group, GroupKind, agenda_item_key, session_key, slug};
+pub use lang::Lang;
+pub use resolution::{Resolution, Vote};
+pub use symbol::{Organ, Session, Symbol, SymbolError, from_roman, to_roman};

@@ -1,0 +1,372 @@
+//! The minijinja environment: the built-in theme, a site theme's overrides, the UI strings
+//! in six languages, and the filters templates use. It knows nothing of where pages go.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use minijinja::{Environment, Error as TemplateError, UndefinedBehavior, Value};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Lang;
+
+/// The built-in theme, compiled into the binary so a site needs no `themes/` folder.
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../themes/default/templates/macros.html"),
+    ),
+    (
+        "home.html",
+        include_str!("../themes/default/templates/home.html"),
+    ),
+    (
+        "lang_home.html",
+        include_str!("../themes/default/templates/lang_home.html"),
+    ),
+    (
+        "resolution.html",
+        include_str!("../themes/default/templates/resolution.html"),
+    ),
+    (
+        "symbol.html",
+        include_str!("../themes/default/templates/symbol.html"),
+    ),
+    (
+        "groups.html",
+        include_str!("../themes/default/templates/groups.html"),
+    ),
+    (
+        "group.html",
+        include_str!("../themes/default/templates/group.html"),
+    ),
+];
+
+const BUILT_IN_STRINGS: &str = include_str!("../themes/default/strings.toml");
+
+/// Static files of the built-in theme: (path under the output, bytes).
+pub const BUILT_IN_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../themes/default/static/style.css"),
+)];
+
+/// A loaded theme, shared by every rendering thread.
+pub struct Theme {
+    env: Environment<'static>,
+    /// Template name → the file a user would edit, for diagnostics.
+    origins: HashMap<String, PathBuf>,
+    strings: HashMap<Lang, Value>,
+    /// The site theme's folder, when there is one.
+    pub dir: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Theme")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Theme {
+    /// Loads the built-in theme, then the templates and strings of `themes/NAME/` over it.
+    /// Every template is compiled up front, so a syntax error is reported before anything
+    /// is rendered.
+    pub fn load(site_root: &Path, name: Option<&str>) -> Result<Theme, Vec<Diagnostic>> {
+        let mut diags = Vec::new();
+        let mut sources: BTreeMap<String, (String, PathBuf)> = BUILT_IN
+            .iter()
+            .map(|(n, src)| {
+                (
+                    n.to_string(),
+                    (
+                        src.to_string(),
+                        PathBuf::from(format!("(built-in theme)/templates/{n}")),
+                    ),
+                )
+            })
+            .collect();
+        let mut strings_text = vec![(
+            BUILT_IN_STRINGS.to_string(),
+            PathBuf::from("(built-in theme)/strings.toml"),
+        )];
+        let mut dir = None;
+        if let Some(name) = name {
+            let theme_dir = site_root.join("themes").join(name);
+            let shown = Path::new("themes").join(name);
+            if !theme_dir.join("templates").is_dir() {
+                diags.push(
+                    Diagnostic::error("site.toml", 0, 0, format!("the theme `{name}` does not exist: there is no folder {}", shown.join("templates").display()))
+                        .with_hint("create that folder, correct `theme` in site.toml, or remove the line to use the built-in theme"),
+                );
+                return Err(diags);
+            }
+            for entry in walkdir::WalkDir::new(theme_dir.join("templates")).sort_by_file_name() {
+                let Ok(entry) = entry else { continue };
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = entry
+                    .path()
+                    .strip_prefix(theme_dir.join("templates"))
+                    .unwrap_or(entry.path());
+                let template_name = rel.to_string_lossy().replace('\\', "/");
+                let shown_path = shown.join("templates").join(rel);
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(src) => {
+                        sources.insert(template_name, (src, shown_path));
+                    }
+                    Err(e) => diags.push(
+                        Diagnostic::error(
+                            shown_path,
+                            0,
+                            0,
+                            format!("cannot read the template: {e}"),
+                        )
+                        .with_hint("save it as UTF-8 text"),
+                    ),
+                }
+            }
+            let strings_path = theme_dir.join("strings.toml");
+            if let Ok(text) = std::fs::read_to_string(&strings_path) {
+                strings_text.push((text, shown.join("strings.toml")));
+            }
+            dir = Some(theme_dir);
+        }
+
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Chainable);
+        env.add_filter("date", format_date_filter);
+        env.add_filter("fill", fill);
+        let mut origins = HashMap::new();
+        for (name, (src, origin)) in sources {
+            if let Err(e) = env.add_template_owned(name.clone(), src) {
+                diags.push(template_diagnostic(&e, &origin));
+            }
+            origins.insert(name, origin);
+        }
+
+        let strings = match load_strings(&strings_text) {
+            Ok(s) => s,
+            Err(d) => {
+                diags.extend(d);
+                HashMap::new()
+            }
+        };
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        env.add_global(
+            "strings_by_lang",
+            crate::theme::to_value(
+                strings
+                    .iter()
+                    .map(|(l, v)| (l.code(), v.clone()))
+                    .collect::<BTreeMap<_, _>>(),
+            ),
+        );
+        Ok(Theme {
+            env,
+            origins,
+            strings,
+            dir,
+        })
+    }
+
+    /// Renders a template with a context.
+    pub fn render(&self, template: &str, context: Value) -> Result<String, Diagnostic> {
+        let tmpl = self
+            .env
+            .get_template(template)
+            .map_err(|e| self.diagnostic(&e, template))?;
+        tmpl.render(context)
+            .map_err(|e| self.diagnostic(&e, template))
+    }
+
+    /// The UI strings of one language, for the `t` variable of templates.
+    pub fn strings(&self, lang: Lang) -> Value {
+        self.strings.get(&lang).cloned().unwrap_or_default()
+    }
+
+    fn diagnostic(&self, e: &TemplateError, fallback: &str) -> Diagnostic {
+        let name = e.name().unwrap_or(fallback);
+        let origin = self
+            .origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(name));
+        template_diagnostic(e, &origin)
+    }
+}
+
+fn template_diagnostic(e: &TemplateError, origin: &Path) -> Diagnostic {
+    let mut message = format!("template error: {}", e.kind());
+    if let Some(detail) = e.detail() {
+        message.push_str(": ");
+        message.push_str(detail);
+    }
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        message.push_str(&format!(" ({inner})"));
+        source = inner.source();
+    }
+    Diagnostic::error(origin, e.line().unwrap_or(0), 1, message)
+        .with_hint("fix the template at this line; the minijinja syntax is Jinja2's: {{ value }}, {% if %}…{% endif %}, {% for %}…{% endfor %}")
+}
+
+/// Any serialisable value as a template value.
+pub fn to_value<T: serde::Serialize>(value: T) -> Value {
+    Value::from(minijinja::value::Serde(value))
+}
+
+/// Reads `[lang]` tables of strings; later files override keys of earlier ones.
+fn load_strings(files: &[(String, PathBuf)]) -> Result<HashMap<Lang, Value>, Vec<Diagnostic>> {
+    let mut merged: BTreeMap<Lang, toml::Table> = BTreeMap::new();
+    let mut diags = Vec::new();
+    for (text, origin) in files {
+        let table: toml::Table = match toml::from_str(text) {
+            Ok(t) => t,
+            Err(e) => {
+                let line = e
+                    .span()
+                    .map_or(1, |s| text[..s.start].matches('\n').count() + 1);
+                diags.push(
+                    Diagnostic::error(origin, line, 1, e.message().trim().to_string()).with_hint(
+                        "each language is a table: [en] followed by `key = \"text\"` lines",
+                    ),
+                );
+                continue;
+            }
+        };
+        for (tag, value) in table {
+            let Some(lang) = Lang::parse(&tag) else {
+                diags.push(
+                    Diagnostic::error(
+                        origin,
+                        1,
+                        1,
+                        format!("`[{tag}]` is not one of the six languages"),
+                    )
+                    .with_hint("use [ar], [zh], [en], [fr], [ru] or [es]"),
+                );
+                continue;
+            };
+            if let toml::Value::Table(t) = value {
+                merged.entry(lang).or_default().extend(t);
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(merged
+        .into_iter()
+        .map(|(l, t)| (l, crate::theme::to_value(&t)))
+        .collect())
+}
+
+/// `{{ t.session_n|fill(73) }}`: puts a value into a UI string at `{n}`, or at `{nth}` as
+/// an English ordinal (`56th`, `42nd`).
+fn fill(pattern: String, value: Value) -> String {
+    let n = value.to_string();
+    let nth = match n.parse::<u64>() {
+        Ok(v) => format!("{v}{}", ordinal_suffix(v)),
+        Err(_) => n.clone(),
+    };
+    pattern.replace("{nth}", &nth).replace("{n}", &n)
+}
+
+fn ordinal_suffix(n: u64) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+/// `{{ date|date(lang) }}`: an ISO date in the UN's form for the language, using the
+/// `months` and `date_format` strings of that language.
+fn format_date_filter(
+    state: &minijinja::State,
+    date: Value,
+    lang: Option<String>,
+) -> Result<Value, TemplateError> {
+    let Some(iso) = date.as_str() else {
+        return Ok(date);
+    };
+    let lang = lang.or_else(|| {
+        state
+            .lookup("lang")
+            .and_then(|v| v.as_str().map(str::to_string))
+    });
+    let strings = state.lookup("strings_by_lang");
+    let t = match (strings, lang) {
+        (Some(s), Some(l)) => s.get_attr(&l).unwrap_or_default(),
+        _ => Value::UNDEFINED,
+    };
+    Ok(Value::from(format_date(iso, &t)))
+}
+
+/// Formats `2018-12-17` with a pattern such as `{d} {month} {y}` and twelve month names.
+pub fn format_date(iso: &str, strings: &Value) -> String {
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let (Ok(month), Ok(day)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return iso.to_string();
+    };
+    let pattern = strings
+        .get_attr("date_format")
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string));
+    let name = strings
+        .get_attr("months")
+        .ok()
+        .and_then(|v| v.get_item(&Value::from(month.wrapping_sub(1))).ok())
+        .and_then(|v| v.as_str().map(str::to_string));
+    match (pattern, name) {
+        (Some(p), Some(n)) => p
+            .replace("{d}", &day.to_string())
+            .replace("{m}", &month.to_string())
+            .replace("{month}", &n)
+            .replace("{y}", y),
+        _ => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_follow_english_usage() {
+        assert_eq!(
+            fill("{nth} plenary meeting".into(), Value::from(56)),
+            "56th plenary meeting"
+        );
+        assert_eq!(fill("{nth}".into(), Value::from(42)), "42nd");
+        assert_eq!(fill("{nth}".into(), Value::from(111)), "111th");
+        assert_eq!(
+            fill("第 {n} 次全体会议".into(), Value::from(56)),
+            "第 56 次全体会议"
+        );
+    }
+
+    #[test]
+    fn dates_take_the_form_of_each_language() {
+        let theme = Theme::load(Path::new("/nonexistent"), None).unwrap();
+        let d = |l| format_date("2018-12-17", &theme.strings(l));
+        assert_eq!(d(Lang::En), "17 December 2018");
+        assert_eq!(d(Lang::Fr), "17 décembre 2018");
+        assert_eq!(d(Lang::Es), "17 de diciembre de 2018");
+        assert_eq!(d(Lang::Ru), "17 декабря 2018 года");
+        assert_eq!(d(Lang::Zh), "2018 年 12 月 17 日");
+        assert_eq!(d(Lang::Ar), "17 كانون الأول/ديسمبر 2018");
+    }
+}
