@@ -141,6 +141,7 @@ impl Theme {
         env.set_undefined_behavior(UndefinedBehavior::Chainable);
         env.add_filter("date", format_date_filter);
         env.add_filter("fill", fill);
+        env.set_formatter(html_formatter);
         let mut origins = HashMap::new();
         for (name, (src, origin)) in sources {
             if let Err(e) = env.add_template_owned(name.clone(), src) {
@@ -268,15 +269,51 @@ fn load_strings(files: &[(String, PathBuf)]) -> Result<HashMap<Lang, Value>, Vec
         .collect())
 }
 
+/// Escapes like minijinja's HTML mode but leaves `/` alone: it needs no escaping in text
+/// or quoted attributes, and URLs stay readable in the page source.
+fn html_formatter(out: &mut minijinja::Output, state: &mut minijinja::State, value: &Value) -> Result<(), TemplateError> {
+    let escape = matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe();
+    match value.as_str() {
+        Some(text) if escape => {
+            let mut last = 0;
+            for (i, c) in text.char_indices() {
+                let entity = match c {
+                    '&' => "&amp;",
+                    '<' => "&lt;",
+                    '>' => "&gt;",
+                    '"' => "&quot;",
+                    '\'' => "&#39;",
+                    _ => continue,
+                };
+                out.write_str(&text[last..i]).map_err(TemplateError::from)?;
+                out.write_str(entity).map_err(TemplateError::from)?;
+                last = i + 1;
+            }
+            out.write_str(&text[last..]).map_err(TemplateError::from)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
 /// `{{ t.session_n|fill(73) }}`: puts a value into a UI string at `{n}`, or at `{nth}` as
 /// an English ordinal (`56th`, `42nd`).
-fn fill(pattern: String, value: Value) -> String {
-    let n = value.to_string();
-    let nth = match n.parse::<u64>() {
-        Ok(v) => format!("{v}{}", ordinal_suffix(v)),
-        Err(_) => n.clone(),
-    };
-    pattern.replace("{nth}", &nth).replace("{n}", &n)
+/// Named values go into `{name}`: `{{ t.vote_counts|fill(in_favour=94, against=59) }}`.
+fn fill(pattern: String, value: Option<Value>, named: minijinja::value::Kwargs) -> Result<String, TemplateError> {
+    let mut out = pattern;
+    if let Some(value) = value {
+        let n = value.to_string();
+        let nth = match n.parse::<u64>() {
+            Ok(v) => format!("{v}{}", ordinal_suffix(v)),
+            Err(_) => n.clone(),
+        };
+        out = out.replace("{nth}", &nth).replace("{n}", &n);
+    }
+    for key in named.args() {
+        let v: Value = named.get(key)?;
+        out = out.replace(&format!("{{{key}}}"), &v.to_string());
+    }
+    named.assert_all_used()?;
+    Ok(out)
 }
 
 fn ordinal_suffix(n: u64) -> &'static str {
@@ -346,16 +383,14 @@ mod tests {
 
     #[test]
     fn ordinals_follow_english_usage() {
-        assert_eq!(
-            fill("{nth} plenary meeting".into(), Value::from(56)),
-            "56th plenary meeting"
-        );
-        assert_eq!(fill("{nth}".into(), Value::from(42)), "42nd");
-        assert_eq!(fill("{nth}".into(), Value::from(111)), "111th");
-        assert_eq!(
-            fill("第 {n} 次全体会议".into(), Value::from(56)),
-            "第 56 次全体会议"
-        );
+        let f = |p: &str, n: i64| {
+            let none = minijinja::value::Kwargs::from_iter(Vec::<(&str, Value)>::new());
+            fill(p.into(), Some(Value::from(n)), none).unwrap()
+        };
+        assert_eq!(f("{nth} plenary meeting", 56), "56th plenary meeting");
+        assert_eq!(f("{nth}", 42), "42nd");
+        assert_eq!(f("{nth}", 111), "111th");
+        assert_eq!(f("第 {n} 次全体会议", 56), "第 56 次全体会议");
     }
 
     #[test]

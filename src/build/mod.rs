@@ -217,7 +217,7 @@ fn plan(site: &Site) -> Vec<Page> {
 }
 
 fn context(common: Vec<(&'static str, Value)>, extra: Vec<(&'static str, Value)>) -> Value {
-    Value::from_iter(common.into_iter().chain(extra))
+    Value::from_pairs(common.into_iter().chain(extra))
 }
 
 /// Renders one page: (site path, HTML).
@@ -245,7 +245,7 @@ fn render_page(
                         .and_then(|v| v.as_str().map(str::to_string))
                         .unwrap_or_default()
                         .replace("{n}", &count.to_string());
-                    Value::from_iter([
+                    Value::from_pairs([
                         ("code", Value::from(l.code())),
                         ("name", Value::from(l.endonym())),
                         ("dir", Value::from(l.dir())),
@@ -310,7 +310,7 @@ fn render_page(
                 .iter()
                 .map(|&i| {
                     let r = archive.resolution(i);
-                    Value::from_iter([
+                    Value::from_pairs([
                         ("code", Value::from(r.lang.code())),
                         ("name", Value::from(r.lang.endonym())),
                         ("dir", Value::from(r.lang.dir())),
