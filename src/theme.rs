@@ -271,7 +271,11 @@ fn load_strings(files: &[(String, PathBuf)]) -> Result<HashMap<Lang, Value>, Vec
 
 /// Escapes like minijinja's HTML mode but leaves `/` alone: it needs no escaping in text
 /// or quoted attributes, and URLs stay readable in the page source.
-fn html_formatter(out: &mut minijinja::Output, state: &mut minijinja::State, value: &Value) -> Result<(), TemplateError> {
+fn html_formatter(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &Value,
+) -> Result<(), TemplateError> {
     let escape = matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe();
     match value.as_str() {
         Some(text) if escape => {
@@ -298,7 +302,11 @@ fn html_formatter(out: &mut minijinja::Output, state: &mut minijinja::State, val
 /// `{{ t.session_n|fill(73) }}`: puts a value into a UI string at `{n}`, or at `{nth}` as
 /// an English ordinal (`56th`, `42nd`).
 /// Named values go into `{name}`: `{{ t.vote_counts|fill(in_favour=94, against=59) }}`.
-fn fill(pattern: String, value: Option<Value>, named: minijinja::value::Kwargs) -> Result<String, TemplateError> {
+fn fill(
+    pattern: String,
+    value: Option<Value>,
+    named: minijinja::value::Kwargs,
+) -> Result<String, TemplateError> {
     let mut out = pattern;
     if let Some(value) = value {
         let n = value.to_string();

@@ -82,14 +82,22 @@ fn resolution_files(
                 let path = e.path().map(shown).unwrap_or_else(|| shown(content_dir));
                 if e.loop_ancestor().is_some() {
                     diagnostics.push(
-                        Diagnostic::warning(path, 0, 0, "skipped: this symlink points back at a folder above it (a loop)")
-                            .with_hint("remove the link"),
+                        Diagnostic::warning(
+                            path,
+                            0,
+                            0,
+                            "skipped: this symlink points back at a folder above it (a loop)",
+                        )
+                        .with_hint("remove the link"),
                     );
                 } else {
-                    let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                    let why = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
                     diagnostics.push(
-                        Diagnostic::error(path, 0, 0, format!("cannot read: {why}"))
-                            .with_hint("fix the permissions, or move the file out of the content folder"),
+                        Diagnostic::error(path, 0, 0, format!("cannot read: {why}")).with_hint(
+                            "fix the permissions, or move the file out of the content folder",
+                        ),
                     );
                 }
                 continue;

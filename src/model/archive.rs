@@ -200,7 +200,7 @@ impl Archive {
             }),
             GroupKind::Year => groups.sort_by(|a, b| b.key.cmp(&a.key)),
             GroupKind::Subject | GroupKind::Committee => {
-                groups.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase()))
+                groups.sort_by_key(|g| g.label.to_lowercase())
             }
         }
         groups

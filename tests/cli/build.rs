@@ -5,11 +5,18 @@ fn a_resolution_page_is_written_at_its_symbol_url_with_its_metadata() {
     let site = Site::fixture("basic");
     let run = site.build();
     run.assert_ok();
-    assert!(run.stdout.starts_with("built 4 resolutions into "), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("built 4 resolutions into "),
+        "{}",
+        run.stdout
+    );
     let zh = site.page("zh/A/RES/73/187/index.html");
     assert!(zh.contains(r#"<html lang="zh" dir="ltr">"#));
     assert!(zh.contains("<h1>打击为犯罪目的使用信息和通信技术行为</h1>"));
-    assert!(zh.contains("2018 年 12 月 17 日"), "adoption date in the Chinese form");
+    assert!(
+        zh.contains("2018 年 12 月 17 日"),
+        "adoption date in the Chinese form"
+    );
     assert!(zh.contains("第 73 届会议"));
     assert!(zh.contains("第 56 次全体会议"));
     assert!(zh.contains("第三委员会"));
@@ -26,7 +33,10 @@ fn paragraphs_carry_stable_ids() {
     for id in ["pp-1", "pp-2", "op-1", "op-2", "op-3"] {
         assert!(zh.contains(&format!("id=\"{id}\"")), "{id} missing");
     }
-    assert!(!zh.contains("id=\"pp-3\""), "the chapeau is not a preambular paragraph");
+    assert!(
+        !zh.contains("id=\"pp-3\""),
+        "the chapeau is not a preambular paragraph"
+    );
     assert!(zh.contains(r#"<p class="chapeau">大会，</p>"#));
     assert!(zh.contains(r##"href="#fn-1""##), "footnote reference");
 }
@@ -42,7 +52,10 @@ fn language_versions_link_to_each_other() {
     assert!(zh.contains(r#"<span class="unavailable" lang="fr""#));
     assert!(!zh.contains("/fr/A/RES/73/187/"));
     let neutral = site.page("A/RES/73/187/index.html");
-    assert!(neutral.contains(r#"href="/zh/A/RES/73/187/""#) && neutral.contains(r#"href="/en/A/RES/73/187/""#));
+    assert!(
+        neutral.contains(r#"href="/zh/A/RES/73/187/""#)
+            && neutral.contains(r#"href="/en/A/RES/73/187/""#)
+    );
 }
 
 #[test]
@@ -50,7 +63,10 @@ fn every_symbol_form_gets_a_folder_url() {
     let site = Site::fixture("basic");
     site.build().assert_ok();
     let sc = site.page("en/S/RES/242(1967)/index.html");
-    assert!(sc.contains("<p class=\"symbol\">S/RES/242 (1967)</p>"), "canonical symbol shown");
+    assert!(
+        sc.contains("<p class=\"symbol\">S/RES/242 (1967)</p>"),
+        "canonical symbol shown"
+    );
     assert!(sc.contains("Adopted without a vote"));
     let old = site.page("fr/A/RES/2625(XXV)/index.html");
     assert!(old.contains("24 octobre 1970"));
@@ -62,9 +78,15 @@ fn markup_in_content_and_front_matter_is_escaped() {
     let site = Site::fixture("basic");
     site.build().assert_ok();
     let page = site.page("fr/A/RES/2625(XXV)/index.html");
-    assert!(!page.contains("<script>"), "a <script> from content reached the page");
+    assert!(
+        !page.contains("<script>"),
+        "a <script> from content reached the page"
+    );
     assert!(!page.contains("<img src=x"));
-    assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;&#x2f;script&gt;") || page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+    assert!(
+        page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;&#x2f;script&gt;")
+            || page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+    );
 }
 
 #[test]
@@ -73,12 +95,18 @@ fn homes_and_indexes_exist_in_every_language_of_the_site() {
     site.build().assert_ok();
     let root = site.page("index.html");
     for lang in ["zh", "en", "fr"] {
-        assert!(root.contains(&format!("href=\"/{lang}/\"")), "root links to /{lang}/");
+        assert!(
+            root.contains(&format!("href=\"/{lang}/\"")),
+            "root links to /{lang}/"
+        );
         site.page(&format!("{lang}/index.html"));
         site.page(&format!("{lang}/sessions/index.html"));
         site.page(&format!("{lang}/subjects/index.html"));
     }
-    assert!(!site.exists("public/ar/index.html"), "Arabic is not a language of this site");
+    assert!(
+        !site.exists("public/ar/index.html"),
+        "Arabic is not a language of this site"
+    );
     let session = site.page("en/sessions/ga-73/index.html");
     assert!(session.contains(r#"href="/en/A/RES/73/187/""#));
     let old_session = site.page("en/sessions/ga-25/index.html");
@@ -109,13 +137,17 @@ fn unknown_front_matter_keys_reach_templates() {
     );
     site.write("site.toml", "theme = \"t\"\nlanguages = [\"fr\"]\n");
     site.build().assert_ok();
-    assert!(site.page("fr/A/RES/2625(XXV)/index.html").contains("<p class=x>gardée pour les gabarits</p>"));
+    assert!(
+        site.page("fr/A/RES/2625(XXV)/index.html")
+            .contains("<p class=x>gardée pour les gabarits</p>")
+    );
 }
 
 #[test]
 fn a_base_url_prefixes_every_link() {
     let site = Site::fixture("basic");
-    site.run(&["build", "--base-url", "https://example.org/archive/"]).assert_ok();
+    site.run(&["build", "--base-url", "https://example.org/archive/"])
+        .assert_ok();
     let page = site.page("en/A/RES/73/187/index.html");
     assert!(page.contains(r#"href="/archive/style.css""#));
     assert!(page.contains(r#"href="/archive/zh/A/RES/73/187/""#));
@@ -151,10 +183,23 @@ fn hidden_and_non_markdown_files_are_ignored() {
 fn symlinks_out_of_content_are_skipped() {
     let site = Site::fixture("basic");
     site.write("elsewhere/x.md", "---\nsymbol: A/RES/1/1\n---\n");
-    std::os::unix::fs::symlink(site.root.join("elsewhere"), site.root.join("content/link")).unwrap();
-    std::os::unix::fs::symlink(site.root.join("content"), site.root.join("content/ga/loop")).unwrap();
+    std::os::unix::fs::symlink(site.root.join("elsewhere"), site.root.join("content/link"))
+        .unwrap();
+    std::os::unix::fs::symlink(site.root.join("content"), site.root.join("content/ga/loop"))
+        .unwrap();
     let run = site.build();
     run.assert_ok();
-    assert!(run.stderr.contains("content/link/x.md: warning: skipped: this symlink leads outside the content folder"), "{}", run.stderr);
-    assert!(run.stderr.contains("content/ga/loop: warning: skipped: this symlink points back"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/link/x.md: warning: skipped: this symlink leads outside the content folder"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("content/ga/loop: warning: skipped: this symlink points back"),
+        "{}",
+        run.stderr
+    );
 }

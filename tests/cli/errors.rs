@@ -13,7 +13,11 @@ fn fails_and_keeps_public(file: &str, text: &[u8], needles: &[&str]) {
     let before = site.snapshot("public");
     site.write(file, text);
     site.build().assert_fails_with(needles);
-    assert_eq!(site.snapshot("public"), before, "public/ changed after a failed build");
+    assert_eq!(
+        site.snapshot("public"),
+        before,
+        "public/ changed after a failed build"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(&site.root)
         .unwrap()
         .filter_map(Result::ok)
@@ -27,7 +31,12 @@ fn broken_yaml() {
     fails_and_keeps_public(
         "content/bad.md",
         b"---\nsymbol: A/RES/73/1\nlang: en\ntitle: [unclosed\nadopted: 2018-12-17\n---\n",
-        &["content/bad.md:5:", "not valid YAML", "hint:", "nothing was written"],
+        &[
+            "content/bad.md:5:",
+            "not valid YAML",
+            "hint:",
+            "nothing was written",
+        ],
     );
 }
 
@@ -36,7 +45,10 @@ fn missing_required_field() {
     fails_and_keeps_public(
         "content/bad.md",
         b"---\nsymbol: A/RES/73/1\nlang: en\ntitle: T\n---\n",
-        &["content/bad.md:1:1: error: the required field `adopted` is missing", "add a line `adopted: 2018-12-17`"],
+        &[
+            "content/bad.md:1:1: error: the required field `adopted` is missing",
+            "add a line `adopted: 2018-12-17`",
+        ],
     );
 }
 
@@ -54,7 +66,10 @@ fn invalid_date() {
     fails_and_keeps_public(
         "content/bad.md",
         b"---\nsymbol: A/RES/73/1\nlang: en\ntitle: T\nadopted: 2018-02-30\n---\n",
-        &["content/bad.md:5:10: error: `2018-02-30` is not a valid date", "YYYY-MM-DD"],
+        &[
+            "content/bad.md:5:10: error: `2018-02-30` is not a valid date",
+            "YYYY-MM-DD",
+        ],
     );
 }
 
@@ -63,7 +78,10 @@ fn unknown_language() {
     fails_and_keeps_public(
         "content/bad.md",
         b"---\nsymbol: A/RES/73/1\nlang: de\ntitle: T\nadopted: 2018-12-17\n---\n",
-        &["content/bad.md:3:7: error: `de` is not one of the six official languages", "use ar, zh, en, fr, ru or es"],
+        &[
+            "content/bad.md:3:7: error: `de` is not one of the six official languages",
+            "use ar, zh, en, fr, ru or es",
+        ],
     );
 }
 
@@ -72,7 +90,10 @@ fn malformed_symbol() {
     fails_and_keeps_public(
         "content/bad.md",
         b"---\nsymbol: A/RES/73\nlang: en\ntitle: T\nadopted: 2018-12-17\n---\n",
-        &["content/bad.md:2:9: error: `A/RES/73` is not a resolution symbol", "A/RES/2625 (XXV)"],
+        &[
+            "content/bad.md:2:9: error: `A/RES/73` is not a resolution symbol",
+            "A/RES/2625 (XXV)",
+        ],
     );
 }
 
@@ -96,7 +117,11 @@ fn front_matter_never_closed() {
 
 #[test]
 fn empty_file() {
-    fails_and_keeps_public("content/bad.md", b"", &["content/bad.md:1:1: error: the file is empty"]);
+    fails_and_keeps_public(
+        "content/bad.md",
+        b"",
+        &["content/bad.md:1:1: error: the file is empty"],
+    );
 }
 
 #[test]
@@ -104,17 +129,31 @@ fn bytes_that_are_not_utf8() {
     fails_and_keeps_public(
         "content/bad.md",
         b"---\nsymbol: A/RES/73/1\ntitle: R\xe9solution\n---\n",
-        &["content/bad.md:3:9: error: the file is not valid UTF-8 (byte 0xE9)", "save the file as UTF-8"],
+        &[
+            "content/bad.md:3:9: error: the file is not valid UTF-8 (byte 0xE9)",
+            "save the file as UTF-8",
+        ],
     );
 }
 
 #[test]
 fn every_problem_in_every_file_is_reported_in_one_run() {
     let site = Site::fixture("basic");
-    site.write("content/a.md", "---\nsymbol: nope\nlang: xx\ntitle: T\nadopted: 2018-12-17\n---\n");
-    site.write("content/b.md", "---\nsymbol: A/RES/73/2\nlang: en\ntitle: T\nadopted: tomorrow\n---\n");
+    site.write(
+        "content/a.md",
+        "---\nsymbol: nope\nlang: xx\ntitle: T\nadopted: 2018-12-17\n---\n",
+    );
+    site.write(
+        "content/b.md",
+        "---\nsymbol: A/RES/73/2\nlang: en\ntitle: T\nadopted: tomorrow\n---\n",
+    );
     let run = site.build();
-    run.assert_fails_with(&["content/a.md:2:9:", "content/a.md:3:7:", "content/b.md:5:10:", "3 problem(s) in 2 file(s)"]);
+    run.assert_fails_with(&[
+        "content/a.md:2:9:",
+        "content/a.md:3:7:",
+        "content/b.md:5:10:",
+        "3 problem(s) in 2 file(s)",
+    ]);
     assert!(!site.exists("public"));
 }
 
@@ -134,10 +173,18 @@ fn bom_and_crlf_are_accepted() {
 #[test]
 fn misspelled_keys_only_warn() {
     let site = Site::fixture("basic");
-    site.write("content/w.md", format!("{HEAD}adopted_on: 2018-12-17\n---\n"));
+    site.write(
+        "content/w.md",
+        format!("{HEAD}adopted_on: 2018-12-17\n---\n"),
+    );
     let run = site.build();
     run.assert_ok();
-    assert!(run.stderr.contains("content/w.md:6:1: warning: unknown field `adopted_on`"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("content/w.md:6:1: warning: unknown field `adopted_on`"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("did you mean `adopted`?"));
 }
 
@@ -145,5 +192,6 @@ fn misspelled_keys_only_warn() {
 fn bad_site_toml() {
     let site = Site::fixture("basic");
     site.write("site.toml", "title = \"x\"\nbase_ulr = \"/\"\n");
-    site.build().assert_fails_with(&["site.toml:2:1:", "unknown field `base_ulr`"]);
+    site.build()
+        .assert_fails_with(&["site.toml:2:1:", "unknown field `base_ulr`"]);
 }

@@ -11,8 +11,14 @@ fn init_scaffolds_a_site_that_builds() {
         .unwrap();
     assert!(out.status.success());
     site.build().assert_ok();
-    assert!(site.page("en/A/RES/217A(III)/index.html").contains("Universal Declaration of Human Rights"));
-    assert!(site.page("zh/A/RES/73/187/index.html").contains("id=\"op-3\""));
+    assert!(
+        site.page("en/A/RES/217A(III)/index.html")
+            .contains("Universal Declaration of Human Rights")
+    );
+    assert!(
+        site.page("zh/A/RES/73/187/index.html")
+            .contains("id=\"op-3\"")
+    );
 }
 
 #[test]
