@@ -8,6 +8,7 @@
 //! writes atomically. The `plenary` binary is a thin client of this library.
 
 pub mod build;
+pub mod cite;
 pub mod config;
 pub mod content;
 pub mod diagnostic;

@@ -1,0 +1,250 @@
+//! The words around citations, in the six languages: what introduces a resolution, what
+//! may stand between the numbers of a list, how dates are written, which organ is named.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Lang, Organ};
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("citation pattern {pattern:?}: {e}"))
+}
+
+/// Per-language patterns, compiled once.
+pub struct Lexicon {
+    /// A word that introduces resolutions ("resolutions", "résolution", "القرار").
+    pub resolution: Regex,
+    /// A word that introduces decisions, which are not resolutions.
+    pub decision: Regex,
+    /// A date in running text, with the word that introduces it ("of 4 December 2023").
+    pub date: Regex,
+    /// What may join two numbers of a list once dates are removed: commas and "and".
+    pub joiner: Regex,
+    /// "paragraph 5 of" just before the keyword (or, in Chinese, "第 5 段" just after).
+    pub pinpoint: Regex,
+    /// "the most recent of which is" just before the keyword.
+    pub most_recent: Regex,
+}
+
+const EN_MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+const FR_MONTHS: &str = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
+const ES_MONTHS: &str = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
+const RU_MONTHS: &str = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
+
+static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
+    Lang::ALL.map(|lang| match lang {
+        Lang::En => Lexicon {
+            resolution: re(r"\b[Rr]esolutions?\b"),
+            decision: re(r"\b[Dd]ecisions?\b"),
+            date: re(&format!(r"^\s*,?\s*(?:of|dated|adopted on|on)?\s*\d{{1,2}}\s+(?:{EN_MONTHS})\s+\d{{4}}")),
+            joiner: re(r"^\s*(?:,|;)?\s*(?:and|as well as|or)?\s*(?:its|General Assembly|Assembly)?\s*(?:resolutions?)?\s*$"),
+            pinpoint: re(r"\bparagraphs?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to)\s*\d{1,3})*\s+of\s+(?:its\s+|the\s+)?(?:General Assembly\s+|Security Council\s+)?$"),
+            most_recent: re(r"(?:most recent|latest|last) of which (?:is|was|being)\s+(?:its\s+)?$"),
+        },
+        Lang::Fr => Lexicon {
+            resolution: re(r"\b[Rr]ésolutions?\b"),
+            decision: re(r"\b[Dd]écisions?\b"),
+            date: re(&format!(r"^\s*,?\s*(?:du|en date du|adoptée le|le)?\s*\d{{1,2}}(?:er)?\s+(?:{FR_MONTHS})\s+\d{{4}}")),
+            joiner: re(r"^\s*(?:,|;)?\s*(?:et|ainsi que|ou)?\s*(?:sa|ses|la|les)?\s*(?:résolutions?)?\s*$"),
+            pinpoint: re(r"\bparagraphes?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?\s+de\s+(?:la\s+|sa\s+)?$"),
+            most_recent: re(r"dont la (?:plus récente|dernière)(?: en date)? (?:est|était)\s+(?:la\s+|sa\s+)?$"),
+        },
+        Lang::Es => Lexicon {
+            resolution: re(r"\b[Rr]esoluci(?:ón|ones)\b"),
+            decision: re(r"\b[Dd]ecisi(?:ón|ones)\b"),
+            date: re(&format!(r"^\s*,?\s*(?:de|del|aprobada el)?\s*\d{{1,2}}\s+de\s+(?:{ES_MONTHS})\s+de\s+\d{{4}}")),
+            joiner: re(r"^\s*(?:,|;)?\s*(?:y|e|así como|o)?\s*(?:su|sus|la|las)?\s*(?:resoluci(?:ón|ones))?\s*$"),
+            pinpoint: re(r"\bpárrafos?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?\s+de\s+(?:la\s+|su\s+)?$"),
+            most_recent: re(r"la (?:más reciente|última) de las cuales (?:es|fue|era)\s+(?:la\s+|su\s+)?$"),
+        },
+        Lang::Ru => Lexicon {
+            resolution: re(r"[Рр]езолюци(?:я|и|ю|ей|ях|ям|ями)\b"),
+            decision: re(r"[Рр]ешени(?:е|я|ю|ем|и|ях|ям|ями)\b"),
+            date: re(&format!(r"^\s*,?\s*(?:от)?\s*\d{{1,2}}\s+(?:{RU_MONTHS})\s+\d{{4}}(?:\s*(?:года|г\.))?")),
+            joiner: re(r"^\s*(?:,|;)?\s*(?:и|а также|или)?\s*(?:своей|своих|в)?\s*(?:резолюци(?:я|и|ю|ей|ях|ям|ями))?\s*$"),
+            pinpoint: re(r"\bпункт(?:а|е|у|ом|ы|ов)?\s+(\d{1,3})(?:\s*\([а-яa-z]{1,4}\))?\s+(?:своей\s+)?$"),
+            most_recent: re(r"последн(?:ей|яя|юю) из (?:которых|них) (?:является|была)\s+(?:резолюция\s+)?$"),
+        },
+        Lang::Ar => Lexicon {
+            resolution: re(r"(?:^|[\s(«])(?:[وبلف]{0,2})(?:ال)?قرار(?:ات|ا|ي|ين|يها|يه)?(?:ها|ه)?(?:\s|$)"),
+            decision: re(r"(?:^|[\s(«])(?:[وبلف]{0,2})(?:ال)?مقرر(?:ات|ا|ي|ين|يها|يه)?(?:ها|ه)?(?:\s|$)"),
+            date: re(r"^\s*[،,]?\s*(?:المؤرخ(?:ة|ين|تين|ان)?|المؤرخ في|المعتمد في)?\s*(?:\d{1,2}\s+)?[\p{Arabic}]+(?:\s[\p{Arabic}]+)?(?:/[\p{Arabic}]+)?\s+\d{4}"),
+            joiner: re(r"^\s*[،,؛;]?\s*(?:و|وكذلك|أو)?\s*(?:(?:ال)?قرار(?:ات|ها|يها)?)?\s*$"),
+            pinpoint: re(r"الفقر(?:ة|تين|ات)\s+(\d{1,3})(?:\s*\([\p{Arabic}a-z]{1,4}\))?\s+من\s+$"),
+            most_recent: re(r"(?:وآخرها|آخرها|وأحدثها|أحدثها)\s*$"),
+        },
+        Lang::Zh => Lexicon {
+            resolution: re(r"决议"),
+            decision: re(r"决定"),
+            date: re(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"),
+            joiner: re(r"^\s*(?:、|，|,|和|及|以及|与|或)?\s*(?:其|大会)?\s*$"),
+            pinpoint: re(r"^\s*第\s*(\d{1,3})\s*段"),
+            most_recent: re(r"(?:最近一项|最近的一项|最新一项|最近一次)(?:决议)?(?:是|为)\s*$"),
+        },
+    })
+});
+
+pub fn lexicon(lang: Lang) -> &'static Lexicon {
+    let i = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(2);
+    &LEXICONS[i]
+}
+
+/// What a citation's context says about who adopted the cited resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Organ(Organ),
+    /// Another body: a commission, a board, a conference. Its resolutions are not in the
+    /// UN's resolution series, so they are never linked.
+    OtherBody,
+}
+
+struct OrganWords {
+    lang: Lang,
+    /// Names that point to one organ; checked before `other`.
+    organs: Vec<(Organ, Regex)>,
+    other: Regex,
+}
+
+static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
+    use Organ::*;
+    let w = |lang, organs: Vec<(Organ, &str)>, other: &str| OrganWords {
+        lang,
+        organs: organs.into_iter().map(|(o, p)| (o, re(p))).collect(),
+        other: re(other),
+    };
+    vec![
+        w(
+            Lang::En,
+            vec![
+                (HumanRightsCouncil, r"Human Rights Council"),
+                (EconomicAndSocialCouncil, r"Economic and Social Council|\bECOSOC\b"),
+                (SecurityCouncil, r"Security Council"),
+                (GeneralAssembly, r"General Assembly"),
+                // In the Assembly's texts, "Council resolution 1996/31" is ECOSOC's.
+                (EconomicAndSocialCouncil, r"\bCouncil\b"),
+            ],
+            r"\b(?:Commission|Sub-?[Cc]ommission|Board|Conference|Committee|Forum|Assembly of|Health Assembly|Council of|Governing Council|Executive)\b",
+        ),
+        w(
+            Lang::Fr,
+            vec![
+                (HumanRightsCouncil, r"Conseil des droits de l[’']homme"),
+                (EconomicAndSocialCouncil, r"Conseil économique et social"),
+                (SecurityCouncil, r"Conseil de sécurité"),
+                (GeneralAssembly, r"Assemblée générale"),
+                (EconomicAndSocialCouncil, r"\bConseil\b"),
+            ],
+            r"\b(?:Commission|Sous-[Cc]ommission|Conférence|Comité|Conseil d[’']administration|Forum|Assemblée mondiale)\b",
+        ),
+        w(
+            Lang::Es,
+            vec![
+                (HumanRightsCouncil, r"Consejo de Derechos Humanos"),
+                (EconomicAndSocialCouncil, r"Consejo Económico y Social"),
+                (SecurityCouncil, r"Consejo de Seguridad"),
+                (GeneralAssembly, r"Asamblea General"),
+                (EconomicAndSocialCouncil, r"\bConsejo\b"),
+            ],
+            r"\b(?:Comisión|Subcomisión|Conferencia|Comité|Junta|Foro|Asamblea Mundial)\b",
+        ),
+        w(
+            Lang::Ru,
+            vec![
+                (HumanRightsCouncil, r"Совет(?:а|ом|е)? по правам человека"),
+                (EconomicAndSocialCouncil, r"Экономическ(?:ий|ого|им|ом) и Социальн(?:ый|ого|ым|ом) Совет"),
+                (SecurityCouncil, r"Совет(?:а|ом|е)? Безопасности"),
+                (GeneralAssembly, r"Генеральн(?:ая|ой|ую) Ассамбле(?:я|и|ю|ей)"),
+            ],
+            r"(?:Комисси|Подкомисси|Конференци|Комитет|Совет(?:а)? управляющих|Форум|Всемирн(?:ая|ой) ассамбле)",
+        ),
+        w(
+            Lang::Ar,
+            vec![
+                (HumanRightsCouncil, r"مجلس حقوق الإنسان"),
+                (EconomicAndSocialCouncil, r"المجلس الاقتصادي والاجتماعي"),
+                (SecurityCouncil, r"مجلس الأمن"),
+                (GeneralAssembly, r"الجمعية العامة"),
+            ],
+            r"(?:لجنة|اللجنة|مؤتمر|المؤتمر|المجلس التنفيذي|مجلس الإدارة|جمعية الصحة)",
+        ),
+        w(
+            Lang::Zh,
+            vec![
+                (HumanRightsCouncil, r"人权理事会"),
+                (EconomicAndSocialCouncil, r"经济及社会理事会|经社理事会"),
+                (SecurityCouncil, r"安全理事会|安理会"),
+                (GeneralAssembly, r"联合国大会|大会"),
+            ],
+            r"(?:委员会|小组委员会|会议|执行局|理事会|卫生大会)",
+        ),
+    ]
+});
+
+/// The organ (or other body) whose name ends `text`, the words just before a citation:
+/// "Human Rights Council resolution", "the Commission on Crime Prevention and Criminal
+/// Justice resolution", "le Conseil des droits de l'homme, dans sa résolution". A name
+/// further back, or one cut off by a clause boundary, says nothing about the citation.
+pub fn named_before(text: &str, lang: Lang) -> Option<Named> {
+    static FILLER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[\s'’]*s?\s*(?:[,،，]\s*)?(?:in|by|through|under|dans|par|en|por|mediante|в|своей|في|بموجب|在|中)?\s*(?:its|their|sa|ses|son|su|sus|свое[йм]?|其)?\s*$")
+    });
+    let words = ORGAN_WORDS.iter().find(|w| w.lang == lang)?;
+    let mut best: Option<(usize, usize, Named)> = None;
+    let mut consider = |start: usize, end: usize, named: Named| {
+        let better = match best {
+            None => true,
+            Some((s, e, _)) => end > e || (end == e && start < s),
+        };
+        if better {
+            best = Some((start, end, named));
+        }
+    };
+    for (organ, pattern) in &words.organs {
+        if let Some(m) = pattern.find_iter(text).last() {
+            consider(m.start(), m.end(), Named::Organ(*organ));
+        }
+    }
+    if let Some(m) = words.other.find_iter(text).last() {
+        consider(m.start(), m.end(), Named::OtherBody);
+    }
+    let (_, end, named) = best?;
+    let rest = &text[end..];
+    let punctuated = rest.contains([',', ';', '.', ':', '،', '؛', '，', '；', '。', '(', ')']);
+    let short = if lang == Lang::Zh {
+        rest.trim().chars().count() <= 12
+    } else {
+        rest.split_whitespace().count() <= 8
+    };
+    (FILLER.is_match(rest) || (!punctuated && short)).then_some(named)
+}
+
+/// The organ named first in `text`, for the words that follow a citation in languages
+/// that name the organ after the number ("la résolution 35/1 du Conseil des droits de
+/// l'homme"). Only a name at the very start counts.
+pub fn named_after(text: &str, lang: Lang) -> Option<Named> {
+    static LEADS: LazyLock<Vec<(Lang, Regex)>> = LazyLock::new(|| {
+        [
+            (Lang::Fr, r"^\s*(?:,\s*)?(?:du|de la|de l[’']|des|de)\s+"),
+            (Lang::Es, r"^\s*(?:,\s*)?(?:del|de la|de los|de)\s+"),
+            (Lang::Ru, r"^\s*"),
+        ]
+        .into_iter()
+        .map(|(l, p)| (l, re(p)))
+        .collect()
+    });
+    let lead = &LEADS.iter().find(|(l, _)| *l == lang)?.1;
+    let m = lead.find(text)?;
+    let rest = &text[m.end()..];
+    let head: String = rest.chars().take(60).collect();
+    let words = ORGAN_WORDS.iter().find(|w| w.lang == lang)?;
+    for (organ, pattern) in &words.organs {
+        if pattern.find(&head).is_some_and(|m| m.start() == 0) {
+            return Some(Named::Organ(*organ));
+        }
+    }
+    if words.other.find(&head).is_some_and(|m| m.start() == 0) {
+        return Some(Named::OtherBody);
+    }
+    None
+}

@@ -1,0 +1,444 @@
+//! Finding citations in running text, in the six languages.
+//!
+//! [`find`] is a pure function: text and language in, citations out, each with its span,
+//! its target and, where the text gives one, the operative paragraph it points at. It
+//! knows nothing of HTML; [`graph`] turns the citations of a whole archive into forward
+//! links, backlinks and series.
+//!
+//! A bare `65/230` is read as a resolution only where the text says so: after a word that
+//! introduces resolutions ("resolutions", "résolution", "القرار", "第 … 号决议"), or in a
+//! list that such a word opens. Everywhere else the same digits may be a date ("2018/19"),
+//! a fraction or a page. Full symbols (`A/RES/73/187`, `A/73/590`) are recognised anywhere.
+
+pub mod graph;
+mod lexicon;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Lang, Organ, Session, Symbol};
+use lexicon::{Named, lexicon, named_after, named_before};
+
+/// What a citation points at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A resolution of the General Assembly, the Security Council, ECOSOC or the Human
+    /// Rights Council.
+    Resolution(Symbol),
+    /// Any other UN document, by its symbol (`A/73/590`, `E/2013/30`).
+    Document(String),
+    /// Read as a citation, but of nothing plenary can link.
+    Unlinkable(Unlinkable),
+}
+
+/// Why a citation is left unlinked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unlinkable {
+    /// A decision ("decision 36/462"), which is not a resolution.
+    Decision,
+    /// A resolution of another body, such as a functional commission ("Commission on
+    /// Crime Prevention and Criminal Justice resolution 26/4").
+    OtherBody,
+    /// A number that no resolution series has: `22/8` for the General Assembly, whose
+    /// resolutions before its thirty-first session are numbered like `2625 (XXV)`.
+    NoSuchSeries,
+}
+
+impl Unlinkable {
+    pub fn reason(self) -> &'static str {
+        match self {
+            Unlinkable::Decision => "it is a decision, not a resolution",
+            Unlinkable::OtherBody => "it is a resolution of another body, not of the General Assembly, the Security Council, ECOSOC or the Human Rights Council",
+            Unlinkable::NoSuchSeries => "no resolution series is numbered like this (General Assembly resolutions before the 31st session are numbered like 2625 (XXV))",
+        }
+    }
+}
+
+/// One citation found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// Byte range of the citation in the text (the number or symbol, not the keyword).
+    pub span: Range<usize>,
+    pub target: Target,
+    /// The operative paragraph cited: "paragraph 5 of resolution 72/196" → 5.
+    pub paragraph: Option<u32>,
+    /// Introduced as the latest of a series: "the most recent of which is resolution 78/19".
+    pub most_recent: bool,
+}
+
+impl Citation {
+    pub fn resolution(&self) -> Option<&Symbol> {
+        match &self.target {
+            Target::Resolution(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Finds citations in a text of the General Assembly (the default organ of "its resolution").
+pub fn find(text: &str, lang: Lang) -> Vec<Citation> {
+    find_in(text, lang, Organ::GeneralAssembly)
+}
+
+/// Finds citations in a text adopted by `own`: "its resolution 35/1" in a Human Rights
+/// Council text is the Council's.
+pub fn find_in(text: &str, lang: Lang, own: Organ) -> Vec<Citation> {
+    let mut found: Vec<Citation> = Vec::new();
+    full_symbols(text, &mut found);
+    if lang == Lang::Zh {
+        chinese_lists(text, own, &mut found);
+    } else {
+        keyword_lists(text, lang, own, &mut found);
+    }
+    found.sort_by_key(|c| (c.span.start, c.span.end));
+    found.dedup_by(|later, earlier| later.span.start < earlier.span.end);
+    found
+}
+
+/// Reads the text of a placeholder link (`[65/230](#)`) on its own: a full symbol, a
+/// document symbol, or a short resolution number.
+pub fn parse_reference(text: &str, own: Organ) -> Option<Target> {
+    let text = text.trim();
+    if let Ok(symbol) = Symbol::parse(text) {
+        return Some(Target::Resolution(symbol));
+    }
+    if let Some(m) = DOCUMENT.find(text)
+        && m.range() == (0..text.len())
+    {
+        return Some(Target::Document(text.to_string()));
+    }
+    let caps = TOKEN.captures(text)?;
+    (caps.get(0)?.range() == (0..text.len())).then(|| token_target(&Token::read(&caps), own, None))
+}
+
+static FULL_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:A/HRC/RES|A/RES|S/RES|E/RES)/(?:(?:ES-|S-)?\d{1,4}/)?\d{1,5}(?: ?[A-Z]\b)?(?: ?\((?:(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))?",
+    )
+    .expect("pattern")
+});
+
+/// Other document symbols: at least one segment of digits, segments such as `C.3`, `L.9`,
+/// `Rev.1`, `Add.3`, `PV.50`.
+static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:A|S|E)(?:/(?:[A-Z][A-Za-z]{0,5}(?:\.\d{1,3})?|\d{1,4}(?:\.\d{1,3})?|(?:ES|S)-\d{1,2}))+").expect("pattern")
+});
+
+/// A resolution number after a keyword: `65/230`, `50/70 Q`, `ES-10/19`, `2625 (XXV)`,
+/// `217 A (III)`, `242 (1967)`.
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?P<old>\d{1,4})(?: ?(?P<oldpart>[A-Z]))? ?\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?: ?(?P<part>[A-Z]))?)",
+    )
+    .expect("pattern")
+});
+
+static NEXT_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,|and|et|y|и|و|、|和)\s*(?P<part>[A-Z])").expect("pattern")
+});
+
+fn overlaps(found: &[Citation], span: &Range<usize>) -> bool {
+    found.iter().any(|c| c.span.start < span.end && span.start < c.span.end)
+}
+
+fn full_symbols(text: &str, found: &mut Vec<Citation>) {
+    for m in FULL_RESOLUTION.find_iter(text) {
+        if let Ok(symbol) = Symbol::parse(m.as_str()) {
+            found.push(Citation {
+                span: m.range(),
+                target: Target::Resolution(symbol),
+                paragraph: None,
+                most_recent: false,
+            });
+        }
+    }
+    for m in DOCUMENT.find_iter(text) {
+        let symbol = m.as_str().trim_end_matches('.');
+        let has_digit = symbol.split('/').skip(1).any(|seg| seg.bytes().any(|b| b.is_ascii_digit()));
+        let span = m.start()..m.start() + symbol.len();
+        if symbol.contains('/') && has_digit && !overlaps(found, &span) && !part_of_word(text, &span) {
+            found.push(Citation {
+                span,
+                target: Target::Document(symbol.to_string()),
+                paragraph: None,
+                most_recent: false,
+            });
+        }
+    }
+}
+
+/// A match glued to letters or slashes on either side is part of something else.
+fn part_of_word(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    before.is_some_and(|c| c.is_alphanumeric() || c == '/') || after.is_some_and(|c| c.is_alphanumeric() || c == '/')
+}
+
+/// The window of text before a citation's keyword that may name its organ.
+fn window_before(text: &str, end: usize, chars: usize) -> &str {
+    let start = text[..end].char_indices().rev().nth(chars).map_or(0, |(i, _)| i);
+    &text[start..end]
+}
+
+/// A resolution number as written, before its organ is known.
+#[derive(Debug, Clone)]
+enum Token {
+    /// `2625 (XXV)`, `217 A (III)`, `242 (1967)`.
+    Bracketed { number: String, part: Option<String>, bracket: String },
+    /// `65/230`, `50/70 Q`, `ES-10/19`.
+    Slashed { session: String, number: String, part: Option<String> },
+}
+
+impl Token {
+    fn read(caps: &regex::Captures<'_>) -> Token {
+        let text = |name: &str| caps.name(name).map(|m| m.as_str().to_string());
+        match caps.name("paren") {
+            Some(bracket) => Token::Bracketed {
+                number: text("old").unwrap_or_default(),
+                part: text("oldpart"),
+                bracket: bracket.as_str().to_string(),
+            },
+            None => Token::Slashed {
+                session: text("sess").unwrap_or_default(),
+                number: text("num").unwrap_or_default(),
+                part: text("part"),
+            },
+        }
+    }
+
+    /// The same resolution with another part letter: `66/253 A and B`.
+    fn with_part(&self, letter: &str) -> Token {
+        let mut t = self.clone();
+        match &mut t {
+            Token::Bracketed { part, .. } | Token::Slashed { part, .. } => *part = Some(letter.to_string()),
+        }
+        t
+    }
+}
+
+/// Reads a token into a target, given the organ the context names.
+fn token_target(token: &Token, own: Organ, named: Option<Named>) -> Target {
+    let organ = match named {
+        Some(Named::OtherBody) => return Target::Unlinkable(Unlinkable::OtherBody),
+        Some(Named::Organ(o)) => o,
+        None => own,
+    };
+    let spell_part = |p: &Option<String>| p.as_ref().map_or(String::new(), |p| format!(" {p}"));
+    let symbol = match token {
+        Token::Bracketed { number, part, bracket } => {
+            let part = spell_part(part);
+            if bracket.bytes().all(|b| b.is_ascii_digit()) {
+                format!("S/RES/{number}{part} ({bracket})")
+            } else if organ == Organ::EconomicAndSocialCouncil {
+                format!("E/RES/{number}{part} ({bracket})")
+            } else {
+                format!("A/RES/{number}{part} ({bracket})")
+            }
+        }
+        Token::Slashed { session, number, part } => {
+        let part = spell_part(part);
+        let year_like = session.len() == 4 && session.bytes().all(|b| b.is_ascii_digit());
+        match organ {
+            _ if year_like => format!("E/RES/{session}/{number}"),
+            Organ::HumanRightsCouncil => format!("A/HRC/RES/{session}/{number}{part}"),
+            Organ::GeneralAssembly => {
+                let modern = match Session::parse(session) {
+                    Some(Session::Regular(n)) => (31..=150).contains(&n),
+                    Some(_) => true,
+                    None => false,
+                };
+                if !modern {
+                    return Target::Unlinkable(Unlinkable::NoSuchSeries);
+                }
+                format!("A/RES/{session}/{number}{part}")
+            }
+            Organ::EconomicAndSocialCouncil | Organ::SecurityCouncil => {
+                return Target::Unlinkable(Unlinkable::NoSuchSeries);
+            }
+        }
+        }
+    };
+    match Symbol::parse(&symbol) {
+        Ok(s) => Target::Resolution(s),
+        Err(_) => Target::Unlinkable(Unlinkable::NoSuchSeries),
+    }
+}
+
+/// Up to `bytes` bytes of `text` from `from`, cut at a character boundary.
+fn ahead(text: &str, from: usize, bytes: usize) -> &str {
+    let mut end = (from + bytes).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    &text[from..end]
+}
+
+/// The token starting at `from` (after white space). A token may not run on into a word
+/// or a document symbol ("78/19 A/78/…").
+fn token_at(text: &str, from: usize) -> Option<(Range<usize>, Token)> {
+    let window = ahead(text, from, 40);
+    let caps = TOKEN.captures(window)?;
+    let m = caps.get(0)?;
+    if !window[..m.start()].trim().is_empty() {
+        return None;
+    }
+    let (start, stop) = (from + m.start(), from + m.end());
+    let before = text[..start].chars().next_back();
+    let after = text[stop..].chars().next();
+    let glued_before = before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '/' || c == '-');
+    let glued_after = after.is_some_and(|c| c.is_alphanumeric() || c == '/');
+    if glued_before || glued_after {
+        return None;
+    }
+    Some((start..stop, Token::read(&caps)))
+}
+
+fn keyword_lists(text: &str, lang: Lang, own: Organ, found: &mut Vec<Citation>) {
+    let lex = lexicon(lang);
+    let keywords = lex
+        .resolution
+        .find_iter(text)
+        .map(|m| (m, false))
+        .chain(lex.decision.find_iter(text).map(|m| (m, true)));
+    let mut lists: Vec<Citation> = Vec::new();
+    for (kw, is_decision) in keywords {
+        let before = window_before(text, kw.start(), 100);
+        let mut named = named_before(before, lang);
+        let paragraph = lex.pinpoint.captures(before).and_then(|c| c[1].parse().ok());
+        let most_recent = lex.most_recent.is_match(before);
+
+        // The organ may stand between the keyword and the number ("قرار مجلس الأمن 1540").
+        let mut pos = kw.end();
+        let Some(first) = TOKEN.find(ahead(text, pos, 120)) else { continue };
+        let between = &text[pos..pos + first.start()];
+        if !between.trim().is_empty() {
+            match named_before(between, lang) {
+                Some(n) if between.trim().chars().count() <= 60 => named = Some(n),
+                _ if lex.joiner.is_match(between) => {}
+                _ => continue,
+            }
+        }
+        pos += first.start();
+
+        let mut tokens: Vec<(Range<usize>, Token)> = Vec::new();
+        while let Some((range, token)) = token_at(text, pos) {
+            pos = range.end;
+            tokens.push((range, token));
+            // "66/253 A and B": a letter alone continues the list with the same number.
+            while let Some(next) = NEXT_PART.captures(&text[pos..]) {
+                let part = next.name("part").expect("part");
+                let after = text[pos + part.end()..].chars().next();
+                if after.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
+                    break;
+                }
+                let token = tokens.last().expect("a token").1.with_part(part.as_str());
+                let span = pos + part.start()..pos + part.end();
+                pos = span.end;
+                tokens.push((span, token));
+            }
+            if let Some(d) = lex.date.find(&text[pos..]) {
+                pos += d.end();
+            }
+            let Some(next) = TOKEN.find(ahead(text, pos, 80)) else { break };
+            if !lex.joiner.is_match(&text[pos..pos + next.start()]) {
+                break;
+            }
+            pos += next.start();
+        }
+        if tokens.is_empty() {
+            continue;
+        }
+        if matches!(lang, Lang::Fr | Lang::Es | Lang::Ru)
+            && let Some(n) = named_after(&text[pos..], lang)
+        {
+            named = Some(n);
+        }
+        for (i, (span, token)) in tokens.iter().enumerate() {
+            let target = if is_decision {
+                Target::Unlinkable(Unlinkable::Decision)
+            } else {
+                token_target(token, own, named)
+            };
+            lists.push(Citation {
+                span: span.clone(),
+                target,
+                paragraph: if i == 0 { paragraph } else { None },
+                most_recent: i == 0 && most_recent,
+            });
+        }
+    }
+    for c in lists {
+        if !overlaps(found, &c.span) {
+            found.push(c);
+        }
+    }
+}
+
+static ZH_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第\s*((?:\d{1,4}(?: ?[A-Z])? ?\((?:(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?))\s*号").expect("pattern")
+});
+
+/// Chinese lists: "1998 年 12 月 4 日第 53/70 号、……和 2017 年 12 月 19 日第 72/196 号决议".
+/// What follows the last number decides what they are: 决议 (resolutions) or 决定
+/// (decisions).
+fn chinese_lists(text: &str, own: Organ, found: &mut Vec<Citation>) {
+    let lex = lexicon(Lang::Zh);
+    let tokens: Vec<(Range<usize>, Range<usize>)> = ZH_TOKEN
+        .captures_iter(text)
+        .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.range())))
+        .collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while j + 1 < tokens.len() {
+            let gap = &text[tokens[j].0.end..tokens[j + 1].0.start];
+            let gap_without_date = match DATE_ZH.find(gap) {
+                Some(d) => format!("{}{}", &gap[..d.start()], &gap[d.end()..]),
+                None => gap.to_string(),
+            };
+            if !lex.joiner.is_match(&gap_without_date) {
+                break;
+            }
+            j += 1;
+        }
+        let after = &text[tokens[j].0.end..];
+        let kind = after.trim_start();
+        let is_resolution = kind.starts_with("决议");
+        let is_decision = kind.starts_with("决定");
+        if is_resolution || is_decision {
+            let first_start = tokens[i].0.start;
+            let before = window_before(text, first_start, 40);
+            let before = DATE_ZH_END.replace(before, "");
+            let named = named_before(&before, Lang::Zh);
+            let most_recent = lex.most_recent.is_match(&before);
+            let skip = after.len() - kind.len() + "决议".len();
+            let paragraph = lex.pinpoint.captures(&after[skip.min(after.len())..]).and_then(|c| c[1].parse().ok());
+            for (k, (_, inner)) in tokens[i..=j].iter().enumerate() {
+                let target = if is_decision {
+                    Target::Unlinkable(Unlinkable::Decision)
+                } else {
+                    let Some(caps) = TOKEN.captures(&text[inner.clone()]) else { continue };
+                    token_target(&Token::read(&caps), own, named)
+                };
+                let c = Citation {
+                    span: inner.clone(),
+                    target,
+                    paragraph: if k == j - i { paragraph } else { None },
+                    most_recent: k == 0 && most_recent,
+                };
+                if !overlaps(found, &c.span) {
+                    found.push(c);
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+static DATE_ZH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日").expect("pattern"));
+static DATE_ZH_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$").expect("pattern"));
+
+#[cfg(test)]
+mod tests;
