@@ -26,7 +26,13 @@ pub struct Config {
     pub default_language: Lang,
     /// Let raw HTML in content through instead of escaping it.
     pub raw_html: bool,
+    /// Where citations of documents outside the archive lead: a URL template with
+    /// `{lang}` and `{symbol}`; `None` leaves them as text.
+    pub resolver: Option<String>,
 }
+
+/// The UN's own permanent links to its documents.
+pub const DEFAULT_RESOLVER: &str = "https://undocs.org/{lang}/{symbol}";
 
 impl Default for Config {
     fn default() -> Self {
@@ -38,6 +44,7 @@ impl Default for Config {
             languages: Lang::ALL.to_vec(),
             default_language: Lang::En,
             raw_html: false,
+            resolver: Some(DEFAULT_RESOLVER.to_string()),
         }
     }
 }
@@ -54,6 +61,7 @@ struct RawConfig {
     default_language: Option<String>,
     #[serde(default)]
     raw_html: bool,
+    resolver: Option<String>,
 }
 
 impl Config {
@@ -74,7 +82,7 @@ impl Config {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((1, 1), |span| line_col(text, span.start));
             vec![Diagnostic::error(shown, line, column, e.message().trim().to_string()).with_hint(
-                "known keys: title, titles, base_url, theme, languages, default_language, raw_html (see the README)",
+                "known keys: title, titles, base_url, theme, languages, default_language, raw_html, resolver (see the README)",
             )]
         })?;
         let mut diags = Vec::new();
@@ -121,6 +129,19 @@ impl Config {
         }
         config.theme = raw.theme.filter(|t| !t.is_empty());
         config.raw_html = raw.raw_html;
+        if let Some(resolver) = raw.resolver {
+            let ok = resolver.is_empty()
+                || resolver.starts_with("https://")
+                || resolver.starts_with("http://");
+            if !ok || (!resolver.is_empty() && !resolver.contains("{symbol}")) {
+                let (line, col) = position("resolver");
+                diags.push(
+                    Diagnostic::error(shown, line, col, format!("`{resolver}` is not a resolver URL"))
+                        .with_hint("write an http(s) URL with {symbol} (and optionally {lang}), such as \"https://undocs.org/{lang}/{symbol}\", or \"\" to leave outside citations unlinked"),
+                );
+            }
+            config.resolver = (!resolver.is_empty()).then_some(resolver);
+        }
         if let Some(theme) = &config.theme
             && (theme.contains(['/', '\\']) || theme.starts_with('.'))
         {

@@ -3,16 +3,18 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
 }
 
 /// A problem at a place in a file, with a hint that says how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    #[serde(serialize_with = "path_text")]
     pub path: PathBuf,
     /// 1-based line in the file; 0 when the problem is the file as a whole.
     pub line: usize,
@@ -79,6 +81,10 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+fn path_text<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy().replace('\\', "/"))
 }
 
 /// Counts errors in a list of diagnostics.

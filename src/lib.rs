@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod init;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod theme;
 
 pub use build::{BuildError, BuildOptions, BuildReport, build};

@@ -33,12 +33,21 @@ enum Command {
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// How to print the report: `text` for people, `json` for machines.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Create a new site with settings and three real resolutions to start from.
     Init {
         /// The folder to create; it must not exist yet, or be empty.
         dir: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(clap::Args)]
@@ -87,10 +96,16 @@ fn run_build(opts: BuildOptions) -> ExitCode {
                     report.files,
                     out.display()
                 ),
-                _ => println!(
-                    "checked {} resolutions and {} pages in {ms} ms: no errors",
-                    report.resolutions, report.pages
-                ),
+                _ => {
+                    let check = plenary::report::CheckReport::new(&Ok(report));
+                    if let Some(summary) = check.not_in_archive_summary(10) {
+                        println!("{summary}");
+                    }
+                    println!(
+                        "checked {} resolutions and {} pages in {ms} ms: no errors",
+                        check.resolutions, check.pages
+                    );
+                }
             }
             ExitCode::SUCCESS
         }
@@ -120,7 +135,26 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { site, output } => run_build(site.options(output, false)),
-        Command::Check { site } => run_build(site.options(None, true)),
+        Command::Check {
+            site,
+            format: Format::Text,
+        } => run_build(site.options(None, true)),
+        Command::Check {
+            site,
+            format: Format::Json,
+        } => {
+            let report =
+                plenary::report::CheckReport::new(&plenary::build(&site.options(None, true)));
+            match serde_json::to_string_pretty(&report) {
+                Ok(json) => println!("{json}"),
+                Err(e) => eprintln!("error: {e}"),
+            }
+            if report.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
         Command::Init { dir } => match plenary::init::init(&dir) {
             Ok(files) => {
                 println!(

@@ -6,11 +6,12 @@
 //! themes/ ─────────────────────────► theme ─┘
 //! ```
 
+pub mod linker;
 pub mod output;
 pub mod urls;
 pub mod views;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -18,12 +19,15 @@ use std::time::{Duration, Instant};
 use minijinja::Value;
 use rayon::prelude::*;
 
+use crate::cite::Target;
+use crate::cite::graph::Graph;
 use crate::config::Config;
 use crate::content;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Archive, GroupKind, Lang};
 use crate::render::{self, Body, RenderOptions};
 use crate::theme::{self, Theme};
+use linker::SiteLinker;
 use output::{OutputError, Staging};
 use urls::Urls;
 use views::{ResolutionView, Site};
@@ -70,6 +74,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
     pub output: Option<PathBuf>,
+    /// Resolutions cited but not in the archive, with how many resolutions cite each.
+    pub not_in_archive: Vec<(String, usize)>,
 }
 
 /// Why a build failed. Nothing was written to the output in any case.
@@ -143,12 +149,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let urls = Urls::new(config.base_path());
     let archive = Archive::new(loaded.resolutions);
-    let bodies: Vec<Body> = archive
-        .resolutions()
-        .par_iter()
-        .map(|r| render::render_body(&r.body, render_opts))
-        .collect();
-    let site = Arc::new(Site::new(archive, config, urls));
+    let bodies = render_bodies(&archive, &config, &urls, render_opts);
+    let mut warnings = warnings;
+    warnings.extend(body_problems(&archive, &bodies));
+    if warnings.iter().any(Diagnostic::is_error) {
+        return Err(BuildError::Invalid(warnings));
+    }
+    let found: Vec<_> = bodies.iter().map(|b| b.citations.clone()).collect();
+    let graph = Graph::new(&archive, &found);
+    warnings.extend(pinpoint_problems(&archive, &bodies));
+    let site = Arc::new(Site::new(archive, config, urls, graph));
     let pages = plan(&site);
 
     let staging = if opts.dry_run {
@@ -156,10 +166,38 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     } else {
         Some(Staging::create(&output_dir)?)
     };
+    let statics =
+        static_files(root, theme.dir.as_deref()).map_err(|e| BuildError::Invalid(vec![e]))?;
+    // Checking every link of every page is for `plenary check`; a build trusts its own URLs.
+    let known: Option<HashSet<String>> = opts.dry_run.then(|| {
+        pages
+            .iter()
+            .map(|&p| page_path(&site, p))
+            .chain(statics.keys().cloned())
+            .collect()
+    });
     let results: Vec<Result<(), Diagnostic>> = pages
         .par_iter()
         .map(|&page| {
-            let (path, html) = render_page(&site, &theme, &bodies, page)?;
+            let path = page_path(&site, page);
+            let html = render_page(&site, &theme, &bodies, page)?;
+            if let Some(known) = &known {
+                let dead = dead_links(&html, site.urls.base(), known);
+                if !dead.is_empty() {
+                    let shown = output_dir.strip_prefix(root).unwrap_or(&output_dir);
+                    return Err(Diagnostic::error(
+                        shown.join(urls::file_of(&path)),
+                        0,
+                        0,
+                        format!(
+                            "links to {}, which {} no page or file of the site",
+                            dead.join(", "),
+                            if dead.len() == 1 { "is" } else { "are" }
+                        ),
+                    )
+                    .with_hint("correct the link in the content or the template that writes it"));
+                }
+            }
             if let Some(staging) = &staging {
                 staging
                     .write(&urls::file_of(&path), html.as_bytes())
@@ -180,17 +218,26 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .filter(|d| seen.insert(d.to_string()))
         .collect();
     if !errors.is_empty() {
-        return Err(BuildError::Invalid(errors));
+        let mut all = errors;
+        all.extend(warnings);
+        return Err(BuildError::Invalid(all));
     }
 
     let mut files = pages.len();
     let mut written = None;
     if let Some(staging) = staging {
-        files += copy_static(root, theme.dir.as_deref(), &staging)
-            .map_err(|e| BuildError::Invalid(vec![e]))?;
+        files += copy_static(&statics, &staging).map_err(|e| BuildError::Invalid(vec![e]))?;
         written = Some(staging.commit()?);
     }
+    let mut not_in_archive: Vec<(String, usize)> = site
+        .graph
+        .elsewhere()
+        .into_iter()
+        .map(|(s, n)| (s.to_string(), n))
+        .collect();
+    not_in_archive.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Ok(BuildReport {
+        not_in_archive,
         resolutions: site.archive.len(),
         pages: pages.len(),
         files,
@@ -198,6 +245,83 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         warnings,
         output: written,
     })
+}
+
+/// Renders every body on all cores, linking citations through the archive.
+fn render_bodies(
+    archive: &Archive,
+    config: &Config,
+    urls: &Urls,
+    options: RenderOptions,
+) -> Vec<Body> {
+    let linker = SiteLinker {
+        archive,
+        urls,
+        resolver: config.resolver.as_deref(),
+    };
+    archive
+        .resolutions()
+        .par_iter()
+        .map(|r| {
+            let ctx = render::Context {
+                options,
+                lang: r.lang,
+                organ: r.symbol.organ(),
+                linker: &linker,
+            };
+            render::render_body(&r.body, &ctx)
+        })
+        .collect()
+}
+
+/// Problems found while rendering bodies, at their lines in the files.
+fn body_problems(archive: &Archive, bodies: &[Body]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (r, body) in archive.resolutions().iter().zip(bodies) {
+        for p in &body.problems {
+            let line = r.body_line + p.line.saturating_sub(1);
+            let d = if p.error {
+                Diagnostic::error(&r.source, line, p.column, p.message.clone())
+            } else {
+                Diagnostic::warning(&r.source, line, p.column, p.message.clone())
+            };
+            out.push(d.with_hint(p.hint.clone()));
+        }
+    }
+    out
+}
+
+/// "paragraph 9 of resolution 78/19" where 78/19 has fewer operative paragraphs.
+fn pinpoint_problems(archive: &Archive, bodies: &[Body]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (r, body) in archive.resolutions().iter().zip(bodies) {
+        for f in &body.citations {
+            let (Target::Resolution(symbol), Some(n)) = (&f.target, f.paragraph) else {
+                continue;
+            };
+            let versions = archive.versions(symbol);
+            if versions.is_empty() {
+                continue;
+            }
+            let most = versions
+                .iter()
+                .map(|&i| bodies[i].operative)
+                .max()
+                .unwrap_or(0);
+            if n > most {
+                out.push(
+                    Diagnostic::warning(
+                        &r.source,
+                        r.body_line + f.line.saturating_sub(1),
+                        1,
+                        format!("paragraph {n} of {symbol} does not exist: it has {most} operative paragraphs"),
+                    )
+                    .with_hint("check the paragraph number, or the numbering of the cited resolution's file"),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Every page of the site.
@@ -220,13 +344,28 @@ fn context(common: Vec<(&'static str, Value)>, extra: Vec<(&'static str, Value)>
     Value::from_pairs(common.into_iter().chain(extra))
 }
 
-/// Renders one page: (site path, HTML).
+/// The site path of a page.
+fn page_path(site: &Site, page: Page) -> String {
+    match page {
+        Page::Root => urls::root(),
+        Page::LangHome(lang) => urls::lang_home(lang),
+        Page::Resolution(i) => {
+            let r = site.archive.resolution(i);
+            urls::resolution(r.lang, &r.symbol)
+        }
+        Page::Symbol(w) => urls::symbol(&site.archive.works()[w].0),
+        Page::Groups(lang, kind) => urls::groups(lang, kind),
+        Page::Group(lang, kind, g) => urls::group(lang, kind, &site.groups[&kind][g].key),
+    }
+}
+
+/// Renders one page's HTML.
 fn render_page(
     site: &Arc<Site>,
     theme: &Theme,
     bodies: &[Body],
     page: Page,
-) -> Result<(String, String), Diagnostic> {
+) -> Result<String, Diagnostic> {
     let archive = &site.archive;
     match page {
         Page::Root => {
@@ -259,7 +398,7 @@ fn render_page(
                 views::common(site, theme, lang, switcher),
                 vec![("homes", Value::from(homes))],
             );
-            Ok((urls::root(), theme.render("home.html", ctx)?))
+            Ok(theme.render("home.html", ctx)?)
         }
         Page::LangHome(lang) => {
             let switcher = views::switcher_all(site, Some(lang), urls::lang_home);
@@ -279,7 +418,7 @@ fn render_page(
                     ("total", Value::from(archive.works().len())),
                 ],
             );
-            Ok((urls::lang_home(lang), theme.render("lang_home.html", ctx)?))
+            Ok(theme.render("lang_home.html", ctx)?)
         }
         Page::Resolution(index) => {
             let r = archive.resolution(index);
@@ -295,10 +434,7 @@ fn render_page(
                     ("body", Value::from_safe_string(bodies[index].html.clone())),
                 ],
             );
-            Ok((
-                urls::resolution(r.lang, &r.symbol),
-                theme.render("resolution.html", ctx)?,
-            ))
+            Ok(theme.render("resolution.html", ctx)?)
         }
         Page::Symbol(work) => {
             let (symbol, versions) = &archive.works()[work];
@@ -329,7 +465,7 @@ fn render_page(
                     ("versions", Value::from(versions)),
                 ],
             );
-            Ok((urls::symbol(symbol), theme.render("symbol.html", ctx)?))
+            Ok(theme.render("symbol.html", ctx)?)
         }
         Page::Groups(lang, kind) => {
             let switcher = views::switcher_all(site, Some(lang), |l| urls::groups(l, kind));
@@ -352,7 +488,7 @@ fn render_page(
                     ("groups", crate::theme::to_value(&groups)),
                 ],
             );
-            Ok((urls::groups(lang, kind), theme.render("groups.html", ctx)?))
+            Ok(theme.render("groups.html", ctx)?)
         }
         Page::Group(lang, kind, index) => {
             let group = &site.groups[&kind][index];
@@ -373,28 +509,27 @@ fn render_page(
                     ("entries", crate::theme::to_value(&entries)),
                 ],
             );
-            Ok((
-                urls::group(lang, kind, &group.key),
-                theme.render("group.html", ctx)?,
-            ))
+            Ok(theme.render("group.html", ctx)?)
         }
     }
 }
 
-/// Copies the built-in theme's static files, then the site theme's, then the site's own
-/// `static/`, each overriding the one before. Returns how many files were written.
-fn copy_static(
+/// Where a static file comes from.
+enum StaticSource {
+    BuiltIn(&'static [u8]),
+    File(PathBuf),
+}
+
+/// The static files of the built-in theme, then the site theme's, then the site's own
+/// `static/`; a later file replaces an earlier one at the same path.
+fn static_files(
     root: &Path,
     theme_dir: Option<&Path>,
-    staging: &Staging,
-) -> Result<usize, Diagnostic> {
-    let mut count = 0;
-    for (rel, bytes) in theme::BUILT_IN_STATIC {
-        staging
-            .write(rel, bytes)
-            .map_err(|e| Diagnostic::error(*rel, 0, 0, e.to_string()))?;
-        count += 1;
-    }
+) -> Result<BTreeMap<String, StaticSource>, Diagnostic> {
+    let mut files: BTreeMap<String, StaticSource> = theme::BUILT_IN_STATIC
+        .iter()
+        .map(|(rel, bytes)| (rel.to_string(), StaticSource::BuiltIn(bytes)))
+        .collect();
     let dirs = theme_dir
         .map(|d| d.join("static"))
         .into_iter()
@@ -408,18 +543,60 @@ fn copy_static(
                 Diagnostic::error(dir.clone(), 0, 0, e.to_string())
                     .with_hint("check the static folder's permissions and links")
             })?;
-            if !entry.file_type().is_file() {
-                continue;
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+                files.insert(
+                    rel.to_string_lossy().replace('\\', "/"),
+                    StaticSource::File(entry.path().to_path_buf()),
+                );
             }
-            let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            let bytes = std::fs::read(entry.path())
-                .map_err(|e| Diagnostic::error(entry.path(), 0, 0, format!("cannot read: {e}")))?;
-            staging
-                .write(&rel, &bytes)
-                .map_err(|e| Diagnostic::error(entry.path(), 0, 0, e.to_string()))?;
-            count += 1;
         }
     }
-    Ok(count)
+    Ok(files)
+}
+
+fn copy_static(
+    files: &BTreeMap<String, StaticSource>,
+    staging: &Staging,
+) -> Result<usize, Diagnostic> {
+    for (rel, source) in files {
+        let bytes = match source {
+            StaticSource::BuiltIn(b) => std::borrow::Cow::Borrowed(*b),
+            StaticSource::File(path) => std::borrow::Cow::Owned(
+                std::fs::read(path)
+                    .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read: {e}")))?,
+            ),
+        };
+        staging
+            .write(rel, &bytes)
+            .map_err(|e| Diagnostic::error(rel, 0, 0, e.to_string()))?;
+    }
+    Ok(files.len())
+}
+
+/// Links in a page that lead to no page or file of the site. `known` holds every page
+/// path (`en/A/RES/73/187/`) and static file (`style.css`).
+fn dead_links(html: &str, base: &str, known: &HashSet<String>) -> Vec<String> {
+    static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"(?:href|src)="([^"]*)""#).expect("pattern")
+    });
+    let mut dead = Vec::new();
+    for caps in LINK.captures_iter(html) {
+        let href = &caps[1];
+        let external = href.starts_with("http:")
+            || href.starts_with("https:")
+            || href.starts_with("mailto:")
+            || href.starts_with("//");
+        if external || href.starts_with('#') || href.is_empty() {
+            continue;
+        }
+        let path = href.split(['#', '?']).next().unwrap_or("");
+        let found = path
+            .strip_prefix(base)
+            .is_some_and(|rel| known.contains(rel));
+        if !found && !dead.iter().any(|d| d == href) {
+            dead.push(href.to_string());
+        }
+    }
+    dead
 }

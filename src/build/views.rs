@@ -8,12 +8,16 @@ use std::sync::Arc;
 use minijinja::value::{Enumerator, Object, Value};
 use serde::Serialize;
 
+use super::linker::SiteLinker;
 use super::urls::{self, Urls};
+use crate::cite::Target;
+use crate::cite::graph::{Cited, Graph};
 use crate::config::Config;
 use crate::model::{
     Archive, Group, GroupKind, Lang, Resolution, Vote, agenda_item_key, session_key, slug,
 };
-use crate::theme::Theme;
+use crate::render::Linker;
+use crate::theme::{Theme, to_value};
 
 /// Everything pages share: built once, read by every rendering thread.
 #[derive(Debug)]
@@ -22,10 +26,11 @@ pub struct Site {
     pub config: Config,
     pub urls: Urls,
     pub groups: HashMap<GroupKind, Vec<Group>>,
+    pub graph: Graph,
 }
 
 impl Site {
-    pub fn new(archive: Archive, config: Config, urls: Urls) -> Site {
+    pub fn new(archive: Archive, config: Config, urls: Urls, graph: Graph) -> Site {
         let groups = GroupKind::ALL
             .into_iter()
             .map(|k| (k, archive.groups(k)))
@@ -35,6 +40,16 @@ impl Site {
             config,
             urls,
             groups,
+            graph,
+        }
+    }
+
+    /// Where citations lead, for links the templates show outside the body.
+    pub fn linker(&self) -> SiteLinker<'_> {
+        SiteLinker {
+            archive: &self.archive,
+            urls: &self.urls,
+            resolver: self.config.resolver.as_deref(),
         }
     }
 
@@ -87,7 +102,7 @@ pub fn common(
     vec![
         (
             "site",
-            crate::theme::to_value(SiteValue {
+            to_value(SiteValue {
                 title: site.config.title_in(lang),
                 base: site.urls.base(),
             }),
@@ -97,7 +112,7 @@ pub fn common(
         ("t", theme.strings(lang)),
         (
             "nav",
-            crate::theme::to_value(Nav {
+            to_value(Nav {
                 home: site.urls.url(&urls::lang_home(nav_lang)),
                 sessions: u(GroupKind::Session),
                 years: u(GroupKind::Year),
@@ -106,7 +121,7 @@ pub fn common(
                 agenda_items: u(GroupKind::AgendaItem),
             }),
         ),
-        ("switcher", crate::theme::to_value(switcher)),
+        ("switcher", to_value(switcher)),
     ]
 }
 
@@ -162,6 +177,41 @@ pub struct Entry<'a> {
     adopted: String,
 }
 
+/// A resolution cited by the page's, in the archive or elsewhere.
+#[derive(Serialize)]
+struct CitedValue<'a> {
+    symbol: &'a str,
+    title: Option<&'a str>,
+    url: Option<String>,
+    lang: Option<&'static str>,
+    in_archive: bool,
+}
+
+fn cited_value<'a>(site: &'a Site, cited: &'a Cited, lang: Lang) -> CitedValue<'a> {
+    match cited {
+        Cited::Work(w) => {
+            let e = entry(site, *w, lang);
+            CitedValue {
+                symbol: e.symbol,
+                title: Some(e.title),
+                url: Some(e.url),
+                lang: Some(e.lang),
+                in_archive: true,
+            }
+        }
+        Cited::Elsewhere(symbol) => CitedValue {
+            symbol: symbol.as_str(),
+            title: None,
+            url: site
+                .linker()
+                .href(&Target::Resolution(symbol.clone()), None, lang)
+                .map(|h| h.url),
+            lang: None,
+            in_archive: false,
+        },
+    }
+}
+
 pub fn entry<'a>(site: &'a Site, work: usize, lang: Lang) -> Entry<'a> {
     let r = site
         .archive
@@ -215,6 +265,13 @@ pub fn group_value<'a>(site: &Site, theme: &Theme, lang: Lang, g: &'a Group) -> 
     }
 }
 
+#[derive(Serialize)]
+struct SeriesEntry<'a> {
+    #[serde(flatten)]
+    entry: Entry<'a>,
+    current: bool,
+}
+
 /// The `page` of a resolution template, read lazily from the shared site.
 #[derive(Debug)]
 pub struct ResolutionView {
@@ -251,6 +308,7 @@ const FIELDS: &[&str] = &[
     "agenda_items",
     "meeting",
     "report",
+    "report_url",
     "committee",
     "issued",
     "distribution",
@@ -261,6 +319,11 @@ const FIELDS: &[&str] = &[
     "translations",
     "all_versions_url",
     "source",
+    "cited_by",
+    "cites",
+    "series",
+    "previous",
+    "next",
 ];
 
 impl Object for ResolutionView {
@@ -281,7 +344,7 @@ impl Object for ResolutionView {
             "session" => {
                 let session = r.session?;
                 let label = r.session_label.clone().unwrap_or_else(|| session.key());
-                crate::theme::to_value(Link {
+                to_value(Link {
                     label,
                     url: Some(group_url(
                         GroupKind::Session,
@@ -289,7 +352,7 @@ impl Object for ResolutionView {
                     )),
                 })
             }
-            "agenda_items" => crate::theme::to_value(
+            "agenda_items" => to_value(
                 r.agenda_items
                     .iter()
                     .map(|item| Link {
@@ -305,9 +368,17 @@ impl Object for ResolutionView {
             ),
             "meeting" => Value::from(r.meeting?),
             "report" => Value::from(r.report.clone()?),
+            "report_url" => {
+                let report = r.report.as_ref()?;
+                let target = match crate::model::Symbol::parse(report) {
+                    Ok(s) => Target::Resolution(s),
+                    Err(_) => Target::Document(report.clone()),
+                };
+                Value::from(site.linker().href(&target, None, r.lang)?.url)
+            }
             "committee" => {
                 let c = r.committee.as_ref()?;
-                crate::theme::to_value(Link {
+                to_value(Link {
                     label: c.clone(),
                     url: Some(group_url(GroupKind::Committee, &slug(c))),
                 })
@@ -315,16 +386,14 @@ impl Object for ResolutionView {
             "issued" => Value::from(r.issued?.to_string()),
             "distribution" => Value::from(r.distribution.clone()?),
             "vote" => match r.vote.as_ref()? {
-                Vote::WithoutAVote => crate::theme::to_value(vote_value::without_vote()),
+                Vote::WithoutAVote => to_value(vote_value::without_vote()),
                 Vote::Recorded {
                     in_favour,
                     against,
                     abstentions,
-                } => {
-                    crate::theme::to_value(vote_value::recorded(*in_favour, *against, *abstentions))
-                }
+                } => to_value(vote_value::recorded(*in_favour, *against, *abstentions)),
             },
-            "subjects" => crate::theme::to_value(
+            "subjects" => to_value(
                 r.subjects
                     .iter()
                     .map(|s| Link {
@@ -334,8 +403,8 @@ impl Object for ResolutionView {
                     .collect::<Vec<_>>(),
             ),
             "draft" => Value::from(r.draft),
-            "extra" => crate::theme::to_value(&r.extra),
-            "translations" => crate::theme::to_value(
+            "extra" => to_value(&r.extra),
+            "translations" => to_value(
                 site.archive
                     .versions(&r.symbol)
                     .iter()
@@ -354,6 +423,43 @@ impl Object for ResolutionView {
             ),
             "all_versions_url" => Value::from(site.urls.url(&urls::symbol(&r.symbol))),
             "source" => Value::from(r.source.to_string_lossy().replace('\\', "/")),
+            "cited_by" | "cites" | "series" | "previous" | "next" => {
+                let work = site.archive.work_of(&r.symbol)?;
+                let graph = &site.graph;
+                match key.as_str()? {
+                    "cited_by" => to_value(
+                        graph
+                            .cited_by(work)
+                            .iter()
+                            .map(|b| {
+                                let mut e = entry(site, b.work, r.lang);
+                                if let Some(anchor) = &b.anchor {
+                                    e.url.push('#');
+                                    e.url.push_str(anchor);
+                                }
+                                e
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
+                    "cites" => to_value(
+                        graph
+                            .cites(work)
+                            .iter()
+                            .map(|c| cited_value(site, c, r.lang))
+                            .collect::<Vec<_>>(),
+                    ),
+                    "series" => to_value(
+                        graph
+                            .series(work)
+                            .into_iter()
+                            .map(|w| (entry(site, w, r.lang), w == work))
+                            .map(|(e, current)| SeriesEntry { entry: e, current })
+                            .collect::<Vec<_>>(),
+                    ),
+                    "previous" => to_value(entry(site, graph.previous(work)?, r.lang)),
+                    _ => to_value(entry(site, graph.next(work)?, r.lang)),
+                }
+            }
             _ => return None,
         })
     }

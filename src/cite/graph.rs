@@ -16,6 +16,8 @@ pub struct Found {
     /// The anchor of the citing paragraph (`pp-3`, `op-2`), where the citation stands.
     pub anchor: Option<String>,
     pub most_recent: bool,
+    /// The line of the body the citation is on (1-based, counted from the body's start).
+    pub line: usize,
 }
 
 /// Something a resolution cites.
@@ -55,7 +57,9 @@ impl Graph {
         for (w, (symbol, versions)) in works.iter().enumerate() {
             for &i in versions {
                 for f in &found[i] {
-                    let Target::Resolution(target) = &f.target else { continue };
+                    let Target::Resolution(target) = &f.target else {
+                        continue;
+                    };
                     if target == symbol {
                         continue;
                     }
@@ -83,7 +87,10 @@ impl Graph {
         let cited_by: Vec<Vec<Backlink>> = cited_by
             .into_iter()
             .map(|m| {
-                let mut v: Vec<Backlink> = m.into_iter().map(|(work, anchor)| Backlink { work, anchor }).collect();
+                let mut v: Vec<Backlink> = m
+                    .into_iter()
+                    .map(|(work, anchor)| Backlink { work, anchor })
+                    .collect();
                 v.sort_by_key(|b| std::cmp::Reverse((adopted(b.work), b.work)));
                 v
             })
@@ -173,15 +180,23 @@ fn title_key(title: &str) -> String {
 /// Each work's predecessor in its series. In order of trust: `follows:` in the front
 /// matter; "the most recent of which is resolution 78/19"; the latest earlier resolution
 /// of the same organ with the same title, cited or not.
-fn predecessors(archive: &Archive, cites: &[Vec<Cited>], most_recent: &[Option<usize>]) -> Vec<Option<usize>> {
+fn predecessors(
+    archive: &Archive,
+    cites: &[Vec<Cited>],
+    most_recent: &[Option<usize>],
+) -> Vec<Option<usize>> {
     let works = archive.works();
     let adopted = |w: usize| archive.resolution(works[w].1[0]).adopted;
     // (organ, lang, title) → works with that title, for the title rule.
-    let mut by_title: HashMap<(crate::model::Organ, crate::model::Lang, String), Vec<usize>> = HashMap::new();
+    let mut by_title: HashMap<(crate::model::Organ, crate::model::Lang, String), Vec<usize>> =
+        HashMap::new();
     for (w, (symbol, versions)) in works.iter().enumerate() {
         for &i in versions {
             let r = archive.resolution(i);
-            by_title.entry((symbol.organ(), r.lang, title_key(&r.title))).or_default().push(w);
+            by_title
+                .entry((symbol.organ(), r.lang, title_key(&r.title)))
+                .or_default()
+                .push(w);
         }
     }
     works
@@ -203,7 +218,10 @@ fn predecessors(archive: &Archive, cites: &[Vec<Cited>], most_recent: &[Option<u
                 .iter()
                 .flat_map(|&i| {
                     let r = archive.resolution(i);
-                    by_title.get(&(symbol.organ(), r.lang, title_key(&r.title))).cloned().unwrap_or_default()
+                    by_title
+                        .get(&(symbol.organ(), r.lang, title_key(&r.title)))
+                        .cloned()
+                        .unwrap_or_default()
                 })
                 .filter(|&c| c != w && adopted(c) < adopted(w))
                 .collect();

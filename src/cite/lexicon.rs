@@ -27,10 +27,13 @@ pub struct Lexicon {
     pub most_recent: Regex,
 }
 
-const EN_MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
-const FR_MONTHS: &str = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
+const EN_MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+const FR_MONTHS: &str =
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
 const ES_MONTHS: &str = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
-const RU_MONTHS: &str = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
+const RU_MONTHS: &str =
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
 
 static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
     Lang::ALL.map(|lang| match lang {
@@ -118,7 +121,10 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
             Lang::En,
             vec![
                 (HumanRightsCouncil, r"Human Rights Council"),
-                (EconomicAndSocialCouncil, r"Economic and Social Council|\bECOSOC\b"),
+                (
+                    EconomicAndSocialCouncil,
+                    r"Economic and Social Council|\bECOSOC\b",
+                ),
                 (SecurityCouncil, r"Security Council"),
                 (GeneralAssembly, r"General Assembly"),
                 // In the Assembly's texts, "Council resolution 1996/31" is ECOSOC's.
@@ -152,9 +158,15 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
             Lang::Ru,
             vec![
                 (HumanRightsCouncil, r"Совет(?:а|ом|е)? по правам человека"),
-                (EconomicAndSocialCouncil, r"Экономическ(?:ий|ого|им|ом) и Социальн(?:ый|ого|ым|ом) Совет"),
+                (
+                    EconomicAndSocialCouncil,
+                    r"Экономическ(?:ий|ого|им|ом) и Социальн(?:ый|ого|ым|ом) Совет",
+                ),
                 (SecurityCouncil, r"Совет(?:а|ом|е)? Безопасности"),
-                (GeneralAssembly, r"Генеральн(?:ая|ой|ую) Ассамбле(?:я|и|ю|ей)"),
+                (
+                    GeneralAssembly,
+                    r"Генеральн(?:ая|ой|ую) Ассамбле(?:я|и|ю|ей)",
+                ),
             ],
             r"(?:Комисси|Подкомисси|Конференци|Комитет|Совет(?:а)? управляющих|Форум|Всемирн(?:ая|ой) ассамбле)",
         ),
@@ -187,7 +199,9 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
 /// further back, or one cut off by a clause boundary, says nothing about the citation.
 pub fn named_before(text: &str, lang: Lang) -> Option<Named> {
     static FILLER: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"^[\s'’]*s?\s*(?:[,،，]\s*)?(?:in|by|through|under|dans|par|en|por|mediante|в|своей|في|بموجب|在|中)?\s*(?:its|their|sa|ses|son|su|sus|свое[йм]?|其)?\s*$")
+        re(
+            r"^[\s'’]*s?\s*(?:[,،，]\s*)?(?:in|by|through|under|dans|par|en|por|mediante|в|своей|في|بموجب|在|中)?\s*(?:its|their|sa|ses|son|su|sus|свое[йм]?|其)?\s*$",
+        )
     });
     let words = ORGAN_WORDS.iter().find(|w| w.lang == lang)?;
     let mut best: Option<(usize, usize, Named)> = None;

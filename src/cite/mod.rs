@@ -50,8 +50,12 @@ impl Unlinkable {
     pub fn reason(self) -> &'static str {
         match self {
             Unlinkable::Decision => "it is a decision, not a resolution",
-            Unlinkable::OtherBody => "it is a resolution of another body, not of the General Assembly, the Security Council, ECOSOC or the Human Rights Council",
-            Unlinkable::NoSuchSeries => "no resolution series is numbered like this (General Assembly resolutions before the 31st session are numbered like 2625 (XXV))",
+            Unlinkable::OtherBody => {
+                "it is a resolution of another body, not of the General Assembly, the Security Council, ECOSOC or the Human Rights Council"
+            }
+            Unlinkable::NoSuchSeries => {
+                "no resolution series is numbered like this (General Assembly resolutions before the 31st session are numbered like 2625 (XXV))"
+            }
         }
     }
 }
@@ -140,7 +144,9 @@ static NEXT_PART: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn overlaps(found: &[Citation], span: &Range<usize>) -> bool {
-    found.iter().any(|c| c.span.start < span.end && span.start < c.span.end)
+    found
+        .iter()
+        .any(|c| c.span.start < span.end && span.start < c.span.end)
 }
 
 fn full_symbols(text: &str, found: &mut Vec<Citation>) {
@@ -156,9 +162,16 @@ fn full_symbols(text: &str, found: &mut Vec<Citation>) {
     }
     for m in DOCUMENT.find_iter(text) {
         let symbol = m.as_str().trim_end_matches('.');
-        let has_digit = symbol.split('/').skip(1).any(|seg| seg.bytes().any(|b| b.is_ascii_digit()));
+        let has_digit = symbol
+            .split('/')
+            .skip(1)
+            .any(|seg| seg.bytes().any(|b| b.is_ascii_digit()));
         let span = m.start()..m.start() + symbol.len();
-        if symbol.contains('/') && has_digit && !overlaps(found, &span) && !part_of_word(text, &span) {
+        if symbol.contains('/')
+            && has_digit
+            && !overlaps(found, &span)
+            && !part_of_word(text, &span)
+        {
             found.push(Citation {
                 span,
                 target: Target::Document(symbol.to_string()),
@@ -173,12 +186,17 @@ fn full_symbols(text: &str, found: &mut Vec<Citation>) {
 fn part_of_word(text: &str, span: &Range<usize>) -> bool {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    before.is_some_and(|c| c.is_alphanumeric() || c == '/') || after.is_some_and(|c| c.is_alphanumeric() || c == '/')
+    before.is_some_and(|c| c.is_alphanumeric() || c == '/')
+        || after.is_some_and(|c| c.is_alphanumeric() || c == '/')
 }
 
 /// The window of text before a citation's keyword that may name its organ.
 fn window_before(text: &str, end: usize, chars: usize) -> &str {
-    let start = text[..end].char_indices().rev().nth(chars).map_or(0, |(i, _)| i);
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .nth(chars)
+        .map_or(0, |(i, _)| i);
     &text[start..end]
 }
 
@@ -186,9 +204,17 @@ fn window_before(text: &str, end: usize, chars: usize) -> &str {
 #[derive(Debug, Clone)]
 enum Token {
     /// `2625 (XXV)`, `217 A (III)`, `242 (1967)`.
-    Bracketed { number: String, part: Option<String>, bracket: String },
+    Bracketed {
+        number: String,
+        part: Option<String>,
+        bracket: String,
+    },
     /// `65/230`, `50/70 Q`, `ES-10/19`.
-    Slashed { session: String, number: String, part: Option<String> },
+    Slashed {
+        session: String,
+        number: String,
+        part: Option<String>,
+    },
 }
 
 impl Token {
@@ -212,7 +238,9 @@ impl Token {
     fn with_part(&self, letter: &str) -> Token {
         let mut t = self.clone();
         match &mut t {
-            Token::Bracketed { part, .. } | Token::Slashed { part, .. } => *part = Some(letter.to_string()),
+            Token::Bracketed { part, .. } | Token::Slashed { part, .. } => {
+                *part = Some(letter.to_string())
+            }
         }
         t
     }
@@ -227,7 +255,11 @@ fn token_target(token: &Token, own: Organ, named: Option<Named>) -> Target {
     };
     let spell_part = |p: &Option<String>| p.as_ref().map_or(String::new(), |p| format!(" {p}"));
     let symbol = match token {
-        Token::Bracketed { number, part, bracket } => {
+        Token::Bracketed {
+            number,
+            part,
+            bracket,
+        } => {
             let part = spell_part(part);
             if bracket.bytes().all(|b| b.is_ascii_digit()) {
                 format!("S/RES/{number}{part} ({bracket})")
@@ -237,27 +269,31 @@ fn token_target(token: &Token, own: Organ, named: Option<Named>) -> Target {
                 format!("A/RES/{number}{part} ({bracket})")
             }
         }
-        Token::Slashed { session, number, part } => {
-        let part = spell_part(part);
-        let year_like = session.len() == 4 && session.bytes().all(|b| b.is_ascii_digit());
-        match organ {
-            _ if year_like => format!("E/RES/{session}/{number}"),
-            Organ::HumanRightsCouncil => format!("A/HRC/RES/{session}/{number}{part}"),
-            Organ::GeneralAssembly => {
-                let modern = match Session::parse(session) {
-                    Some(Session::Regular(n)) => (31..=150).contains(&n),
-                    Some(_) => true,
-                    None => false,
-                };
-                if !modern {
+        Token::Slashed {
+            session,
+            number,
+            part,
+        } => {
+            let part = spell_part(part);
+            let year_like = session.len() == 4 && session.bytes().all(|b| b.is_ascii_digit());
+            match organ {
+                _ if year_like => format!("E/RES/{session}/{number}"),
+                Organ::HumanRightsCouncil => format!("A/HRC/RES/{session}/{number}{part}"),
+                Organ::GeneralAssembly => {
+                    let modern = match Session::parse(session) {
+                        Some(Session::Regular(n)) => (31..=150).contains(&n),
+                        Some(_) => true,
+                        None => false,
+                    };
+                    if !modern {
+                        return Target::Unlinkable(Unlinkable::NoSuchSeries);
+                    }
+                    format!("A/RES/{session}/{number}{part}")
+                }
+                Organ::EconomicAndSocialCouncil | Organ::SecurityCouncil => {
                     return Target::Unlinkable(Unlinkable::NoSuchSeries);
                 }
-                format!("A/RES/{session}/{number}{part}")
             }
-            Organ::EconomicAndSocialCouncil | Organ::SecurityCouncil => {
-                return Target::Unlinkable(Unlinkable::NoSuchSeries);
-            }
-        }
         }
     };
     match Symbol::parse(&symbol) {
@@ -306,12 +342,17 @@ fn keyword_lists(text: &str, lang: Lang, own: Organ, found: &mut Vec<Citation>) 
     for (kw, is_decision) in keywords {
         let before = window_before(text, kw.start(), 100);
         let mut named = named_before(before, lang);
-        let paragraph = lex.pinpoint.captures(before).and_then(|c| c[1].parse().ok());
+        let paragraph = lex
+            .pinpoint
+            .captures(before)
+            .and_then(|c| c[1].parse().ok());
         let most_recent = lex.most_recent.is_match(before);
 
         // The organ may stand between the keyword and the number ("قرار مجلس الأمن 1540").
         let mut pos = kw.end();
-        let Some(first) = TOKEN.find(ahead(text, pos, 120)) else { continue };
+        let Some(first) = TOKEN.find(ahead(text, pos, 120)) else {
+            continue;
+        };
         let between = &text[pos..pos + first.start()];
         if !between.trim().is_empty() {
             match named_before(between, lang) {
@@ -341,7 +382,9 @@ fn keyword_lists(text: &str, lang: Lang, own: Organ, found: &mut Vec<Citation>) 
             if let Some(d) = lex.date.find(&text[pos..]) {
                 pos += d.end();
             }
-            let Some(next) = TOKEN.find(ahead(text, pos, 80)) else { break };
+            let Some(next) = TOKEN.find(ahead(text, pos, 80)) else {
+                break;
+            };
             if !lex.joiner.is_match(&text[pos..pos + next.start()]) {
                 break;
             }
@@ -414,12 +457,17 @@ fn chinese_lists(text: &str, own: Organ, found: &mut Vec<Citation>) {
             let named = named_before(&before, Lang::Zh);
             let most_recent = lex.most_recent.is_match(&before);
             let skip = after.len() - kind.len() + "决议".len();
-            let paragraph = lex.pinpoint.captures(&after[skip.min(after.len())..]).and_then(|c| c[1].parse().ok());
+            let paragraph = lex
+                .pinpoint
+                .captures(&after[skip.min(after.len())..])
+                .and_then(|c| c[1].parse().ok());
             for (k, (_, inner)) in tokens[i..=j].iter().enumerate() {
                 let target = if is_decision {
                     Target::Unlinkable(Unlinkable::Decision)
                 } else {
-                    let Some(caps) = TOKEN.captures(&text[inner.clone()]) else { continue };
+                    let Some(caps) = TOKEN.captures(&text[inner.clone()]) else {
+                        continue;
+                    };
                     token_target(&Token::read(&caps), own, named)
                 };
                 let c = Citation {
@@ -437,8 +485,11 @@ fn chinese_lists(text: &str, own: Organ, found: &mut Vec<Citation>) {
     }
 }
 
-static DATE_ZH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日").expect("pattern"));
-static DATE_ZH_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$").expect("pattern"));
+static DATE_ZH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日").expect("pattern"));
+static DATE_ZH_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$").expect("pattern")
+});
 
 #[cfg(test)]
 mod tests;

@@ -14,7 +14,10 @@ fn targets(text: &str, lang: Lang) -> Vec<String> {
 }
 
 fn spans(text: &str, lang: Lang) -> Vec<&str> {
-    find(text, lang).into_iter().map(|c| &text[c.span]).collect()
+    find(text, lang)
+        .into_iter()
+        .map(|c| &text[c.span])
+        .collect()
 }
 
 #[test]
@@ -27,7 +30,10 @@ fn a_modern_resolution_with_its_date() {
 #[test]
 fn each_number_of_a_list_is_a_citation() {
     assert_eq!(
-        targets("Recalling its resolutions 53/70, 54/49 and 55/28,", Lang::En),
+        targets(
+            "Recalling its resolutions 53/70, 54/49 and 55/28,",
+            Lang::En
+        ),
         ["A/RES/53/70", "A/RES/54/49", "A/RES/55/28"]
     );
 }
@@ -45,58 +51,127 @@ fn a_list_with_dates_between_its_numbers() {
 
 #[test]
 fn lettered_resolutions() {
-    assert_eq!(targets("resolution 50/70 Q of 12 December 1995", Lang::En), ["A/RES/50/70 Q"]);
-    assert_eq!(targets("its resolutions 66/253 A and B,", Lang::En), ["A/RES/66/253 A", "A/RES/66/253 B"]);
-    assert_eq!(spans("its resolutions 66/253 A and B,", Lang::En), ["66/253 A", "B"]);
-    assert_eq!(targets("resolutions 36/87 A and B of 9 December 1981, 37/75 of 9 December 1982", Lang::En).len(), 3);
+    assert_eq!(
+        targets("resolution 50/70 Q of 12 December 1995", Lang::En),
+        ["A/RES/50/70 Q"]
+    );
+    assert_eq!(
+        targets("its resolutions 66/253 A and B,", Lang::En),
+        ["A/RES/66/253 A", "A/RES/66/253 B"]
+    );
+    assert_eq!(
+        spans("its resolutions 66/253 A and B,", Lang::En),
+        ["66/253 A", "B"]
+    );
+    assert_eq!(
+        targets(
+            "resolutions 36/87 A and B of 9 December 1981, 37/75 of 9 December 1982",
+            Lang::En
+        )
+        .len(),
+        3
+    );
 }
 
 #[test]
 fn old_style_and_special_session_numbers() {
     assert_eq!(
-        targets("resolutions 2625 (XXV) of 24 October 1970 and 3201 (S-VI) of 1 May 1974", Lang::En),
+        targets(
+            "resolutions 2625 (XXV) of 24 October 1970 and 3201 (S-VI) of 1 May 1974",
+            Lang::En
+        ),
         ["A/RES/2625 (XXV)", "A/RES/3201 (S-VI)"]
     );
-    assert_eq!(targets("resolution ES-10/19 of 21 December 2017", Lang::En), ["A/RES/ES-10/19"]);
-    assert_eq!(targets("resolution S-10/2 of 30 June 1978", Lang::En), ["A/RES/S-10/2"]);
-    assert_eq!(targets("resolution 217 A (III) of 10 December 1948", Lang::En), ["A/RES/217 A (III)"]);
-    assert_eq!(targets("its resolution 1 (I) of 24 January 1946", Lang::En), ["A/RES/1 (I)"]);
+    assert_eq!(
+        targets("resolution ES-10/19 of 21 December 2017", Lang::En),
+        ["A/RES/ES-10/19"]
+    );
+    assert_eq!(
+        targets("resolution S-10/2 of 30 June 1978", Lang::En),
+        ["A/RES/S-10/2"]
+    );
+    assert_eq!(
+        targets("resolution 217 A (III) of 10 December 1948", Lang::En),
+        ["A/RES/217 A (III)"]
+    );
+    assert_eq!(
+        targets("its resolution 1 (I) of 24 January 1946", Lang::En),
+        ["A/RES/1 (I)"]
+    );
 }
 
 #[test]
 fn security_council_resolutions() {
-    assert_eq!(targets("Security Council resolution 1540 (2004) of 28 April 2004", Lang::En), ["S/RES/1540 (2004)"]);
     assert_eq!(
-        targets("Recalling its resolutions 425 (1978) and 426 (1978) of 19 March 1978,", Lang::En),
+        targets(
+            "Security Council resolution 1540 (2004) of 28 April 2004",
+            Lang::En
+        ),
+        ["S/RES/1540 (2004)"]
+    );
+    assert_eq!(
+        targets(
+            "Recalling its resolutions 425 (1978) and 426 (1978) of 19 March 1978,",
+            Lang::En
+        ),
         ["S/RES/425 (1978)", "S/RES/426 (1978)"]
     );
     // Lists wrap over lines in the Council's texts.
-    assert_eq!(targets("resolutions 696 (1991) of 30 May 1991, 747 (1992) of\n24 March 1992", Lang::En).len(), 2);
+    assert_eq!(
+        targets(
+            "resolutions 696 (1991) of 30 May 1991, 747 (1992) of\n24 March 1992",
+            Lang::En
+        )
+        .len(),
+        2
+    );
 }
 
 #[test]
 fn full_symbols_anywhere() {
     assert_eq!(
-        targets("See A/RES/73/187, S/RES/2334 (2016), A/HRC/RES/35/1 and E/RES/2013/30.", Lang::En),
-        ["A/RES/73/187", "S/RES/2334 (2016)", "A/HRC/RES/35/1", "E/RES/2013/30"]
+        targets(
+            "See A/RES/73/187, S/RES/2334 (2016), A/HRC/RES/35/1 and E/RES/2013/30.",
+            Lang::En
+        ),
+        [
+            "A/RES/73/187",
+            "S/RES/2334 (2016)",
+            "A/HRC/RES/35/1",
+            "E/RES/2013/30"
+        ]
     );
 }
 
 #[test]
 fn other_document_symbols() {
     assert_eq!(
-        targets("[on the report of the First Committee (A/78/409, para. 89)]", Lang::En),
+        targets(
+            "[on the report of the First Committee (A/78/409, para. 89)]",
+            Lang::En
+        ),
         ["doc:A/78/409"]
     );
     assert_eq!(
-        targets("A/73/590, A/C.3/73/L.9/Rev.1, E/2013/30 and A/78/PV.50.", Lang::En),
-        ["doc:A/73/590", "doc:A/C.3/73/L.9/Rev.1", "doc:E/2013/30", "doc:A/78/PV.50"]
+        targets(
+            "A/73/590, A/C.3/73/L.9/Rev.1, E/2013/30 and A/78/PV.50.",
+            Lang::En
+        ),
+        [
+            "doc:A/73/590",
+            "doc:A/C.3/73/L.9/Rev.1",
+            "doc:E/2013/30",
+            "doc:A/78/PV.50"
+        ]
     );
 }
 
 #[test]
 fn decisions_are_not_resolutions() {
-    assert_eq!(targets("and its decision 58/520 of 8 December 2003,", Lang::En), ["no:Decision"]);
+    assert_eq!(
+        targets("and its decision 58/520 of 8 December 2003,", Lang::En),
+        ["no:Decision"]
+    );
     assert_eq!(targets("大会第36/462号决定", Lang::Zh), ["no:Decision"]);
 }
 
@@ -110,9 +185,15 @@ fn dates_fractions_and_numbers_are_not_citations() {
 
 #[test]
 fn pinpoints_and_the_most_recent() {
-    let c = find("as requested in paragraph 5 of resolution 72/196,", Lang::En);
+    let c = find(
+        "as requested in paragraph 5 of resolution 72/196,",
+        Lang::En,
+    );
     assert_eq!(c[0].paragraph, Some(5));
-    let c = find("the most recent of which is resolution 78/19 of 4 December 2023", Lang::En);
+    let c = find(
+        "the most recent of which is resolution 78/19 of 4 December 2023",
+        Lang::En,
+    );
     assert!(c[0].most_recent);
     let c = find("Recalling its resolution 78/19", Lang::En);
     assert!(!c[0].most_recent && c[0].paragraph.is_none());
@@ -120,15 +201,33 @@ fn pinpoints_and_the_most_recent() {
 
 #[test]
 fn other_organs_named_before_the_keyword() {
-    assert_eq!(targets("Recalling Human Rights Council resolution 35/1 of 22 June 2017", Lang::En), ["A/HRC/RES/35/1"]);
-    assert_eq!(targets("in line with Council resolution 1996/31 of 25 July 1996", Lang::En), ["E/RES/1996/31"]);
     assert_eq!(
-        targets("Commission on Crime Prevention and Criminal Justice resolution 26/4 of 26 May 2017", Lang::En),
+        targets(
+            "Recalling Human Rights Council resolution 35/1 of 22 June 2017",
+            Lang::En
+        ),
+        ["A/HRC/RES/35/1"]
+    );
+    assert_eq!(
+        targets(
+            "in line with Council resolution 1996/31 of 25 July 1996",
+            Lang::En
+        ),
+        ["E/RES/1996/31"]
+    );
+    assert_eq!(
+        targets(
+            "Commission on Crime Prevention and Criminal Justice resolution 26/4 of 26 May 2017",
+            Lang::En
+        ),
         ["no:OtherBody"]
     );
     // A body named further back, across a clause, says nothing.
     assert_eq!(
-        targets("Taking note of the report of the Committee on Information, and recalling its resolution 78/19", Lang::En),
+        targets(
+            "Taking note of the report of the Committee on Information, and recalling its resolution 78/19",
+            Lang::En
+        ),
         ["A/RES/78/19"]
     );
 }
@@ -136,9 +235,18 @@ fn other_organs_named_before_the_keyword() {
 #[test]
 fn the_chinese_seed() {
     let t = "回顾其 1998 年 12 月 4 日第 53/70 号、1999 年 12 月 1 日第 54/49 号和 2017 年 12 月 19 日第 72/196 号决议，";
-    assert_eq!(targets(t, Lang::Zh), ["A/RES/53/70", "A/RES/54/49", "A/RES/72/196"]);
-    assert_eq!(targets("第 53/70 号、第 54/49 号和第 55/28 号决议", Lang::Zh).len(), 3);
-    assert_eq!(targets("回顾大会 2010 年 12 月 21 日第 65/230 号决议，", Lang::Zh), ["A/RES/65/230"]);
+    assert_eq!(
+        targets(t, Lang::Zh),
+        ["A/RES/53/70", "A/RES/54/49", "A/RES/72/196"]
+    );
+    assert_eq!(
+        targets("第 53/70 号、第 54/49 号和第 55/28 号决议", Lang::Zh).len(),
+        3
+    );
+    assert_eq!(
+        targets("回顾大会 2010 年 12 月 21 日第 65/230 号决议，", Lang::Zh),
+        ["A/RES/65/230"]
+    );
 }
 
 #[test]
@@ -148,7 +256,10 @@ fn commission_resolutions_in_the_chinese_seed_are_not_the_assemblys() {
     assert_eq!(c.len(), 1);
     assert!(matches!(c[0].target, Target::Unlinkable(_)), "{:?}", c[0]);
     let t = "又表示注意到预防犯罪和刑事司法委员会 2017 年 5 月 26 日第 26/4 号决议，";
-    assert!(matches!(find(t, Lang::Zh)[0].target, Target::Unlinkable(Unlinkable::OtherBody)));
+    assert!(matches!(
+        find(t, Lang::Zh)[0].target,
+        Target::Unlinkable(Unlinkable::OtherBody)
+    ));
     // Even without the Commission's name, 22/8 is no Assembly number.
     assert_eq!(targets("第 22/8 号决议", Lang::Zh), ["no:NoSuchSeries"]);
 }
@@ -157,52 +268,117 @@ fn commission_resolutions_in_the_chinese_seed_are_not_the_assemblys() {
 fn chinese_pinpoints_and_security_council() {
     let c = find("大会第 72/196 号决议第 5 段", Lang::Zh);
     assert_eq!(c[0].paragraph, Some(5));
-    assert_eq!(targets("安全理事会第 1540 (2004) 号决议", Lang::Zh), ["S/RES/1540 (2004)"]);
-    assert_eq!(targets("人权理事会第 35/1 号决议", Lang::Zh), ["A/HRC/RES/35/1"]);
+    assert_eq!(
+        targets("安全理事会第 1540 (2004) 号决议", Lang::Zh),
+        ["S/RES/1540 (2004)"]
+    );
+    assert_eq!(
+        targets("人权理事会第 35/1 号决议", Lang::Zh),
+        ["A/HRC/RES/35/1"]
+    );
 }
 
 #[test]
 fn french() {
-    assert_eq!(targets("sa résolution 65/230 du 21 décembre 2010", Lang::Fr), ["A/RES/65/230"]);
     assert_eq!(
-        targets("ses résolutions 53/70 du 4 décembre 1998, 54/49 du 1er décembre 1999 et 55/28", Lang::Fr),
+        targets("sa résolution 65/230 du 21 décembre 2010", Lang::Fr),
+        ["A/RES/65/230"]
+    );
+    assert_eq!(
+        targets(
+            "ses résolutions 53/70 du 4 décembre 1998, 54/49 du 1er décembre 1999 et 55/28",
+            Lang::Fr
+        ),
         ["A/RES/53/70", "A/RES/54/49", "A/RES/55/28"]
     );
-    assert_eq!(targets("la résolution 35/1 du Conseil des droits de l’homme", Lang::Fr), ["A/HRC/RES/35/1"]);
-    assert_eq!(find("le paragraphe 5 de la résolution 72/196", Lang::Fr)[0].paragraph, Some(5));
+    assert_eq!(
+        targets(
+            "la résolution 35/1 du Conseil des droits de l’homme",
+            Lang::Fr
+        ),
+        ["A/HRC/RES/35/1"]
+    );
+    assert_eq!(
+        find("le paragraphe 5 de la résolution 72/196", Lang::Fr)[0].paragraph,
+        Some(5)
+    );
 }
 
 #[test]
 fn spanish() {
-    assert_eq!(targets("la resolución 65/230, de 21 de diciembre de 2010", Lang::Es), ["A/RES/65/230"]);
     assert_eq!(
-        targets("sus resoluciones 53/70, de 4 de diciembre de 1998, 54/49 y 55/28", Lang::Es),
+        targets("la resolución 65/230, de 21 de diciembre de 2010", Lang::Es),
+        ["A/RES/65/230"]
+    );
+    assert_eq!(
+        targets(
+            "sus resoluciones 53/70, de 4 de diciembre de 1998, 54/49 y 55/28",
+            Lang::Es
+        ),
         ["A/RES/53/70", "A/RES/54/49", "A/RES/55/28"]
     );
-    assert_eq!(targets("la resolución 35/1 del Consejo de Derechos Humanos", Lang::Es), ["A/HRC/RES/35/1"]);
+    assert_eq!(
+        targets(
+            "la resolución 35/1 del Consejo de Derechos Humanos",
+            Lang::Es
+        ),
+        ["A/HRC/RES/35/1"]
+    );
 }
 
 #[test]
 fn russian() {
-    assert_eq!(targets("резолюция 65/230 от 21 декабря 2010 года", Lang::Ru), ["A/RES/65/230"]);
-    assert_eq!(targets("свои резолюции 53/70 и 54/49", Lang::Ru), ["A/RES/53/70", "A/RES/54/49"]);
-    assert_eq!(targets("резолюцию 35/1 Совета по правам человека", Lang::Ru), ["A/HRC/RES/35/1"]);
+    assert_eq!(
+        targets("резолюция 65/230 от 21 декабря 2010 года", Lang::Ru),
+        ["A/RES/65/230"]
+    );
+    assert_eq!(
+        targets("свои резолюции 53/70 и 54/49", Lang::Ru),
+        ["A/RES/53/70", "A/RES/54/49"]
+    );
+    assert_eq!(
+        targets("резолюцию 35/1 Совета по правам человека", Lang::Ru),
+        ["A/HRC/RES/35/1"]
+    );
 }
 
 #[test]
 fn arabic() {
-    assert_eq!(targets("القرار 65/230 المؤرخ 21 كانون الأول/ديسمبر 2010", Lang::Ar), ["A/RES/65/230"]);
-    assert_eq!(targets("وإذ تشير إلى قراريها 53/70 و 54/49", Lang::Ar), ["A/RES/53/70", "A/RES/54/49"]);
-    assert_eq!(targets("قرار مجلس الأمن 1540 (2004)", Lang::Ar), ["S/RES/1540 (2004)"]);
-    assert_eq!(targets("قرار مجلس حقوق الإنسان 35/1", Lang::Ar), ["A/HRC/RES/35/1"]);
+    assert_eq!(
+        targets("القرار 65/230 المؤرخ 21 كانون الأول/ديسمبر 2010", Lang::Ar),
+        ["A/RES/65/230"]
+    );
+    assert_eq!(
+        targets("وإذ تشير إلى قراريها 53/70 و 54/49", Lang::Ar),
+        ["A/RES/53/70", "A/RES/54/49"]
+    );
+    assert_eq!(
+        targets("قرار مجلس الأمن 1540 (2004)", Lang::Ar),
+        ["S/RES/1540 (2004)"]
+    );
+    assert_eq!(
+        targets("قرار مجلس حقوق الإنسان 35/1", Lang::Ar),
+        ["A/HRC/RES/35/1"]
+    );
 }
 
 #[test]
 fn placeholders_read_on_their_own() {
     let t = |s| parse_reference(s, Organ::GeneralAssembly);
-    assert_eq!(t("65/230"), Some(Target::Resolution(Symbol::parse("A/RES/65/230").unwrap())));
+    assert_eq!(
+        t("65/230"),
+        Some(Target::Resolution(Symbol::parse("A/RES/65/230").unwrap()))
+    );
     assert_eq!(t("A/65/201"), Some(Target::Document("A/65/201".into())));
-    assert_eq!(t("S/RES/242 (1967)"), Some(Target::Resolution(Symbol::parse("S/RES/242 (1967)").unwrap())));
-    assert_eq!(t("26/4"), Some(Target::Unlinkable(Unlinkable::NoSuchSeries)));
+    assert_eq!(
+        t("S/RES/242 (1967)"),
+        Some(Target::Resolution(
+            Symbol::parse("S/RES/242 (1967)").unwrap()
+        ))
+    );
+    assert_eq!(
+        t("26/4"),
+        Some(Target::Unlinkable(Unlinkable::NoSuchSeries))
+    );
     assert_eq!(t("see below"), None);
 }

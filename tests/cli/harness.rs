@@ -32,6 +32,16 @@ impl Site {
         Site { _tmp: tmp, root }
     }
 
+    /// A copy of the bundled sample archive: the repository's `content/` and `site.toml`.
+    pub fn sample() -> Site {
+        let tmp = TempDir::new().expect("temp dir");
+        let root = tmp.path().join("site");
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&repo.join("content"), &root.join("content"));
+        fs::copy(repo.join("site.toml"), root.join("site.toml")).unwrap();
+        Site { _tmp: tmp, root }
+    }
+
     /// An empty folder, for `plenary init`.
     pub fn empty() -> Site {
         let tmp = TempDir::new().expect("temp dir");

@@ -5,5 +5,6 @@ mod build;
 mod errors;
 mod harness;
 mod init;
+mod links;
 mod output;
 mod theme;

@@ -1,11 +1,46 @@
 //! Markdown → HTML for resolution bodies, with comrak: footnotes, tables, strikethrough,
-//! and a stable anchor on every preambular (`pp-N`) and operative (`op-N`) paragraph.
+//! a stable anchor on every preambular (`pp-N`) and operative (`op-N`) paragraph, and
+//! every citation turned into a link.
+
+pub mod anchors;
+pub mod links;
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use comrak::nodes::{AstNode, ListType, NodeValue};
+use comrak::nodes::NodeValue;
 use comrak::{Arena, Options, create_formatter, html};
+
+use crate::cite::graph::Found;
+use crate::model::{Lang, Organ};
+use anchors::{Anchor, Anchors, key};
+pub use links::{Href, Linker, Problem};
+
+/// What a body is rendered with.
+pub struct Context<'a> {
+    pub options: RenderOptions,
+    /// The body's language, for reading its citations.
+    pub lang: Lang,
+    /// The organ that adopted it: "its resolution" is that organ's.
+    pub organ: Organ,
+    pub linker: &'a dyn Linker,
+}
+
+/// A linker that links nothing, for rendering without an archive.
+pub struct Unlinked;
+
+impl Linker for Unlinked {
+    fn href(&self, _: &crate::cite::Target, _: Option<u32>, _: Lang) -> Option<Href> {
+        None
+    }
+}
+
+/// What the formatter needs beyond the tree: paragraph anchors and citation links.
+#[derive(Default)]
+struct Marks {
+    anchors: Anchors,
+    hrefs: HashMap<usize, Href>,
+}
 
 /// How bodies are rendered, from the site's settings.
 #[derive(Debug, Clone, Copy, Default)]
@@ -21,6 +56,10 @@ pub struct Body {
     /// How many preambular and operative paragraphs got anchors.
     pub preambular: u32,
     pub operative: u32,
+    /// Every citation in the body, with the paragraph it stands in.
+    pub citations: Vec<Found>,
+    /// Placeholders that could not be resolved, and the like; lines are the body's.
+    pub problems: Vec<Problem>,
 }
 
 fn comrak_options(opts: RenderOptions) -> Options<'static> {
@@ -36,89 +75,9 @@ fn comrak_options(opts: RenderOptions) -> Options<'static> {
     o
 }
 
-/// The role a top-level block plays in a resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Anchor {
-    /// "The General Assembly," — the subject of every paragraph that follows.
-    Chapeau,
-    Preambular(u32),
-    Operative(u32),
-}
-
-type Anchors = HashMap<usize, Anchor>;
-
-fn key(node: &AstNode<'_>) -> usize {
-    node as *const AstNode<'_> as usize
-}
-
-/// Numbers the paragraphs of a resolution. Preambular paragraphs are the top-level
-/// paragraphs before the operative list; operative paragraphs are the items of the
-/// top-level ordered lists, numbered as the text numbers them. A heading starts an annex,
-/// where nothing more is numbered.
-fn plan_anchors<'a>(root: &'a AstNode<'a>) -> (Anchors, u32, u32) {
-    let mut anchors = Anchors::new();
-    let (mut pp, mut op) = (0u32, 0u32);
-    let mut first_block = true;
-    for child in root.children() {
-        let value = child.data().value.clone();
-        match value {
-            NodeValue::Heading(_) => break,
-            NodeValue::Paragraph if op == 0 => {
-                if first_block && pp == 0 && is_chapeau(child) {
-                    anchors.insert(key(child), Anchor::Chapeau);
-                } else {
-                    pp += 1;
-                    anchors.insert(key(child), Anchor::Preambular(pp));
-                }
-            }
-            NodeValue::List(list) if list.list_type == ListType::Ordered => {
-                for (i, item) in child.children().enumerate() {
-                    let written = u32::try_from(list.start + i).unwrap_or(u32::MAX);
-                    // Keep ids unique even if a list restarts its numbering.
-                    op = if written > op { written } else { op + 1 };
-                    anchors.insert(key(item), Anchor::Operative(op));
-                }
-            }
-            _ => {}
-        }
-        first_block = false;
-    }
-    (anchors, pp, op)
-}
-
-fn is_chapeau<'a>(node: &'a AstNode<'a>) -> bool {
-    let mut text = String::new();
-    for d in node.descendants() {
-        if let NodeValue::Text(t) = &d.data().value {
-            text.push_str(t);
-        }
-    }
-    let text = text.trim();
-    text.chars().count() <= 60
-        && text.ends_with([',', '，', '،', ':', '：'])
-        && ORGAN_WORDS.iter().any(|w| text.contains(w))
-}
-
-/// Words that name the adopting organ in the chapeau ("The General Assembly,", "大会，",
-/// "الجمعية العامة،"), in the six languages.
-const ORGAN_WORDS: &[&str] = &[
-    "Assembly",
-    "Council",
-    "Assemblée",
-    "Conseil",
-    "Asamblea",
-    "Consejo",
-    "Ассамблея",
-    "Совет",
-    "大会",
-    "理事会",
-    "الجمعية",
-    "مجلس",
-];
-
-create_formatter!(ResolutionHtml<Anchors>, {
+create_formatter!(ResolutionHtml<Marks>, {
     NodeValue::Paragraph => |context, node, entering| {
-        match context.user.get(&key(node)).copied() {
+        match context.user.anchors.get(&key(node)).copied() {
             Some(Anchor::Chapeau) => {
                 if entering {
                     context.cr()?;
@@ -138,8 +97,28 @@ create_formatter!(ResolutionHtml<Anchors>, {
             _ => return html::format_node_default(context, node, entering),
         }
     },
+    NodeValue::Link(_) => |context, node, entering| {
+        let Some(href) = context.user.hrefs.get(&key(node)).cloned() else {
+            return html::format_node_default(context, node, entering);
+        };
+        if entering {
+            context.write_str("<a href=\"")?;
+            context.escape_href(&href.url)?;
+            context.write_str("\" class=\"cite")?;
+            if href.external {
+                context.write_str(" external")?;
+            }
+            context.write_str("\"")?;
+            if let Some(lang) = href.hreflang {
+                write!(context, " hreflang=\"{}\"", lang.code())?;
+            }
+            context.write_str(">")?;
+        } else {
+            context.write_str("</a>")?;
+        }
+    },
     NodeValue::Item(_) => |context, node, entering| {
-        match context.user.get(&key(node)).copied() {
+        match context.user.anchors.get(&key(node)).copied() {
             Some(Anchor::Operative(n)) => {
                 if entering {
                     context.cr()?;
@@ -155,18 +134,30 @@ create_formatter!(ResolutionHtml<Anchors>, {
 
 /// Renders a resolution body. comrak's tree is not `Send`, so this runs start to end on
 /// one thread; callers parallelise across documents.
-pub fn render_body(markdown: &str, opts: RenderOptions) -> Body {
-    let options = comrak_options(opts);
+pub fn render_body(markdown: &str, ctx: &Context<'_>) -> Body {
+    let options = comrak_options(ctx.options);
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, markdown, &options);
-    let (anchors, preambular, operative) = plan_anchors(root);
+    let (anchors, preambular, operative) = anchors::plan(root);
+    let linked = links::Pass {
+        lang: ctx.lang,
+        organ: ctx.organ,
+        linker: ctx.linker,
+    }
+    .run(&arena, root, &anchors);
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
+    let marks = Marks {
+        anchors,
+        hrefs: linked.hrefs,
+    };
     // Writing to a String cannot fail.
-    let _ = ResolutionHtml::format_document(root, &options, &mut out, anchors);
+    let _ = ResolutionHtml::format_document(root, &options, &mut out, marks);
     Body {
         html: out,
         preambular,
         operative,
+        citations: linked.found,
+        problems: linked.problems,
     }
 }
 
@@ -174,13 +165,23 @@ pub fn render_body(markdown: &str, opts: RenderOptions) -> Body {
 mod tests {
     use super::*;
 
+    fn render(md: &str, options: RenderOptions) -> Body {
+        let ctx = Context {
+            options,
+            lang: Lang::En,
+            organ: Organ::GeneralAssembly,
+            linker: &Unlinked,
+        };
+        render_body(md, &ctx)
+    }
+
     fn html(md: &str) -> String {
-        render_body(md, RenderOptions::default()).html
+        render(md, RenderOptions::default()).html
     }
 
     #[test]
     fn paragraphs_get_stable_ids() {
-        let b = render_body(
+        let b = render(
             "The General Assembly,\n\nRecalling x,\n\nNoting y,\n\n1. Decides a;\n2. Requests b;\n\n56th plenary meeting\n",
             RenderOptions::default(),
         );
@@ -233,7 +234,7 @@ mod tests {
         assert!(!h.contains("<script>"), "{h}");
         assert!(h.contains("&lt;script&gt;"));
         assert!(!h.contains("javascript:"));
-        let h = render_body("<b>bold</b>\n", RenderOptions { raw_html: true }).html;
+        let h = render("<b>bold</b>\n", RenderOptions { raw_html: true }).html;
         assert!(h.contains("<b>bold</b>"));
     }
 

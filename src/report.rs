@@ -1,0 +1,90 @@
+//! The report of `plenary check`, for people and, as JSON, for machines.
+
+use serde::Serialize;
+
+use crate::build::{BuildError, BuildReport};
+use crate::diagnostic::{Diagnostic, error_count};
+
+/// Everything `plenary check` found.
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    /// No errors: the site would build.
+    pub ok: bool,
+    pub resolutions: usize,
+    pub pages: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Resolutions cited but not in the archive (information, not a problem): their
+    /// citations lead to the external resolver.
+    pub not_in_archive: Vec<NotInArchive>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NotInArchive {
+    pub symbol: String,
+    /// How many resolutions of the archive cite it.
+    pub cited_by: usize,
+}
+
+impl CheckReport {
+    pub fn new(result: &Result<BuildReport, BuildError>) -> CheckReport {
+        match result {
+            Ok(r) => CheckReport {
+                ok: true,
+                resolutions: r.resolutions,
+                pages: r.pages,
+                errors: 0,
+                warnings: r.warnings.len(),
+                diagnostics: r.warnings.clone(),
+                not_in_archive: r
+                    .not_in_archive
+                    .iter()
+                    .map(|(symbol, n)| NotInArchive {
+                        symbol: symbol.clone(),
+                        cited_by: *n,
+                    })
+                    .collect(),
+            },
+            Err(e) => {
+                let mut diagnostics = match e {
+                    BuildError::Invalid(d) => d.clone(),
+                    BuildError::Output(o) => {
+                        vec![Diagnostic::error("--output", 0, 0, o.to_string())]
+                    }
+                };
+                // Errors first: they are what stops the build.
+                diagnostics.sort_by_key(|d| d.severity);
+                CheckReport {
+                    ok: false,
+                    resolutions: 0,
+                    pages: 0,
+                    errors: error_count(&diagnostics),
+                    warnings: diagnostics.len() - error_count(&diagnostics),
+                    diagnostics,
+                    not_in_archive: Vec::new(),
+                }
+            }
+        }
+    }
+
+    /// The summary of citations that lead outside the archive, for people.
+    pub fn not_in_archive_summary(&self, most: usize) -> Option<String> {
+        if self.not_in_archive.is_empty() {
+            return None;
+        }
+        let citations: usize = self.not_in_archive.iter().map(|n| n.cited_by).sum();
+        let top: Vec<String> = self
+            .not_in_archive
+            .iter()
+            .take(most)
+            .map(|n| format!("{} ({})", n.symbol, n.cited_by))
+            .collect();
+        Some(format!(
+            "info: {} resolutions outside the archive are cited {} times; those links lead to the resolver. Most cited: {}",
+            self.not_in_archive.len(),
+            citations,
+            top.join(", ")
+        ))
+    }
+}
