@@ -134,7 +134,7 @@ static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
 /// `217 A (III)`, `242 (1967)`.
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?P<old>\d{1,4})(?: ?(?P<oldpart>[A-Z]))? ?\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?: ?(?P<part>[A-Z]))?)",
+        r"(?:(?P<old>\d{1,4})(?:\s?(?P<oldpart>[A-Z]))?\s?\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?: ?(?P<part>[A-Z]))?)",
     )
     .expect("pattern")
 });
