@@ -104,7 +104,13 @@ impl Theme {
                 );
                 return Err(diags);
             }
-            for entry in walkdir::WalkDir::new(theme_dir.join("templates")).sort_by_file_name() {
+            let walker = walkdir::WalkDir::new(theme_dir.join("templates"))
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
+            for entry in walker {
                 let Ok(entry) = entry else { continue };
                 if !entry.file_type().is_file() {
                     continue;

@@ -11,7 +11,7 @@ pub mod output;
 pub mod urls;
 pub mod views;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -94,8 +94,10 @@ enum Page {
     LangHome(Lang),
     Resolution(usize),
     Symbol(usize),
-    Groups(Lang, GroupKind),
-    Group(Lang, GroupKind, usize),
+    /// A page of the list of groups of one kind (0 is the first).
+    Groups(Lang, GroupKind, usize),
+    /// A page of the list of one group's resolutions.
+    Group(Lang, GroupKind, usize, usize),
 }
 
 /// Builds a site. On any error, every problem found is returned and the output folder is
@@ -149,7 +151,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let urls = Urls::new(config.base_path());
     let archive = Archive::new(loaded.resolutions);
-    let bodies = render_bodies(&archive, &config, &urls, render_opts);
+    let bodies = render_bodies(&archive, &config, &urls, &theme, render_opts);
     let mut warnings = warnings;
     warnings.extend(body_problems(&archive, &bodies));
     if warnings.iter().any(Diagnostic::is_error) {
@@ -252,6 +254,7 @@ fn render_bodies(
     archive: &Archive,
     config: &Config,
     urls: &Urls,
+    theme: &Theme,
     options: RenderOptions,
 ) -> Vec<Body> {
     let linker = SiteLinker {
@@ -259,6 +262,24 @@ fn render_bodies(
         urls,
         resolver: config.resolver.as_deref(),
     };
+    let labels: HashMap<Lang, render::AnchorLabels> = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            let t = theme.strings(l);
+            let get = |k: &str| {
+                t.get_attr(k)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+            };
+            let default = render::AnchorLabels::default();
+            let labels = render::AnchorLabels {
+                preambular: get("pp_label").unwrap_or(default.preambular),
+                operative: get("op_label").unwrap_or(default.operative),
+                footnote_back: get("footnote_back").unwrap_or(default.footnote_back),
+            };
+            (l, labels)
+        })
+        .collect();
     archive
         .resolutions()
         .par_iter()
@@ -268,6 +289,7 @@ fn render_bodies(
                 lang: r.lang,
                 organ: r.symbol.organ(),
                 linker: &linker,
+                labels: &labels[&r.lang],
             };
             render::render_body(&r.body, &ctx)
         })
@@ -330,14 +352,31 @@ fn plan(site: &Site) -> Vec<Page> {
     for &lang in &site.config.languages {
         pages.push(Page::LangHome(lang));
         for kind in GroupKind::ALL {
-            pages.push(Page::Groups(lang, kind));
-            let count = site.groups.get(&kind).map_or(0, Vec::len);
-            pages.extend((0..count).map(|g| Page::Group(lang, kind, g)));
+            let groups = site.groups.get(&kind).map_or(&[][..], Vec::as_slice);
+            pages.extend((0..page_count(groups.len())).map(|p| Page::Groups(lang, kind, p)));
+            for (g, group) in groups.iter().enumerate() {
+                pages.extend(
+                    (0..page_count(group.works.len())).map(|p| Page::Group(lang, kind, g, p)),
+                );
+            }
         }
     }
     pages.extend((0..site.archive.len()).map(Page::Resolution));
     pages.extend((0..site.archive.works().len()).map(Page::Symbol));
     pages
+}
+
+/// Lists longer than this are split into pages.
+pub const PAGE_SIZE: usize = 100;
+
+fn page_count(entries: usize) -> usize {
+    entries.div_ceil(PAGE_SIZE).max(1)
+}
+
+/// The entries of page `page` of a list.
+fn page_of<T>(all: &[T], page: usize) -> &[T] {
+    let start = (page * PAGE_SIZE).min(all.len());
+    &all[start..(start + PAGE_SIZE).min(all.len())]
 }
 
 fn context(common: Vec<(&'static str, Value)>, extra: Vec<(&'static str, Value)>) -> Value {
@@ -354,8 +393,10 @@ fn page_path(site: &Site, page: Page) -> String {
             urls::resolution(r.lang, &r.symbol)
         }
         Page::Symbol(w) => urls::symbol(&site.archive.works()[w].0),
-        Page::Groups(lang, kind) => urls::groups(lang, kind),
-        Page::Group(lang, kind, g) => urls::group(lang, kind, &site.groups[&kind][g].key),
+        Page::Groups(lang, kind, p) => urls::paged(&urls::groups(lang, kind), p),
+        Page::Group(lang, kind, g, p) => {
+            urls::paged(&urls::group(lang, kind, &site.groups[&kind][g].key), p)
+        }
     }
 }
 
@@ -416,6 +457,20 @@ fn render_page(
                 vec![
                     ("recent", crate::theme::to_value(&entries)),
                     ("total", Value::from(archive.works().len())),
+                    (
+                        "available",
+                        Value::from(
+                            archive
+                                .works()
+                                .iter()
+                                .filter(|(s, _)| archive.get(s, lang).is_some())
+                                .count(),
+                        ),
+                    ),
+                    (
+                        "sessions",
+                        Value::from(site.groups[&GroupKind::Session].len()),
+                    ),
                 ],
             );
             Ok(theme.render("lang_home.html", ctx)?)
@@ -467,9 +522,14 @@ fn render_page(
             );
             Ok(theme.render("symbol.html", ctx)?)
         }
-        Page::Groups(lang, kind) => {
-            let switcher = views::switcher_all(site, Some(lang), |l| urls::groups(l, kind));
-            let groups: Vec<_> = site.groups[&kind]
+        Page::Groups(lang, kind, page) => {
+            let switcher = views::switcher_all(site, Some(lang), |l| {
+                urls::paged(&urls::groups(l, kind), page)
+            });
+            let all = &site.groups[&kind];
+            let pagination =
+                views::pagination(site, &urls::groups(lang, kind), page, page_count(all.len()));
+            let groups: Vec<_> = page_of(all, page)
                 .iter()
                 .map(|g| views::group_value(site, theme, lang, g))
                 .collect();
@@ -486,16 +546,19 @@ fn render_page(
                     ("kind", Value::from(kind.key())),
                     ("heading", heading.unwrap_or_default()),
                     ("groups", crate::theme::to_value(&groups)),
+                    ("pagination", pagination),
                 ],
             );
             Ok(theme.render("groups.html", ctx)?)
         }
-        Page::Group(lang, kind, index) => {
+        Page::Group(lang, kind, index, page) => {
             let group = &site.groups[&kind][index];
-            let switcher =
-                views::switcher_all(site, Some(lang), |l| urls::group(l, kind, &group.key));
-            let entries: Vec<_> = group
-                .works
+            let switcher = views::switcher_all(site, Some(lang), |l| {
+                urls::paged(&urls::group(l, kind, &group.key), page)
+            });
+            let path = urls::group(lang, kind, &group.key);
+            let pagination = views::pagination(site, &path, page, page_count(group.works.len()));
+            let entries: Vec<_> = page_of(&group.works, page)
                 .iter()
                 .map(|&w| views::entry(site, w, lang))
                 .collect();
@@ -507,6 +570,8 @@ fn render_page(
                         crate::theme::to_value(views::group_value(site, theme, lang, group)),
                     ),
                     ("entries", crate::theme::to_value(&entries)),
+                    ("total", Value::from(group.works.len())),
+                    ("pagination", pagination),
                 ],
             );
             Ok(theme.render("group.html", ctx)?)

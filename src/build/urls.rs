@@ -53,6 +53,15 @@ pub fn group(lang: Lang, kind: GroupKind, key: &str) -> String {
     format!("{}/{}/{}/", lang.code(), kind.key(), key)
 }
 
+/// Page `page` (0-based) of a list that starts at `path`: `…/page/2/` for the second.
+pub fn paged(path: &str, page: usize) -> String {
+    if page == 0 {
+        path.to_string()
+    } else {
+        format!("{path}page/{}/", page + 1)
+    }
+}
+
 /// The file that serves a page path.
 pub fn file_of(path: &str) -> String {
     format!("{path}index.html")

@@ -165,6 +165,43 @@ pub fn switcher_resolution(site: &Site, r: &Resolution) -> Vec<Alternate> {
         .collect()
 }
 
+#[derive(Serialize)]
+struct PageLink {
+    n: usize,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+/// Links between the pages of a long list; `None` when the list fits on one page.
+pub fn pagination(site: &Site, path: &str, page: usize, total: usize) -> Value {
+    if total <= 1 {
+        return Value::from(());
+    }
+    let url = |p: usize| site.urls.url(&urls::paged(path, p));
+    to_value(Pagination {
+        current: page + 1,
+        total,
+        previous: (page > 0).then(|| url(page - 1)),
+        next: (page + 1 < total).then(|| url(page + 1)),
+        pages: (0..total)
+            .map(|p| PageLink {
+                n: p + 1,
+                url: url(p),
+                current: p == page,
+            })
+            .collect(),
+    })
+}
+
 /// A resolution in a list: shown in the reader's language when the archive has it.
 #[derive(Serialize)]
 pub struct Entry<'a> {
@@ -233,7 +270,7 @@ pub struct GroupValue<'a> {
     kind: &'static str,
     kind_label: Value,
     key: &'a str,
-    label: &'a str,
+    label: String,
     organ: Option<&'static str>,
     session: Option<String>,
     url: String,
@@ -256,7 +293,11 @@ pub fn group_value<'a>(site: &Site, theme: &Theme, lang: Lang, g: &'a Group) -> 
         kind: g.kind.key(),
         kind_label,
         key: &g.key,
-        label: &g.label,
+        label: if g.kind == GroupKind::AgendaItem {
+            agenda_label(&g.label)
+        } else {
+            g.label.clone()
+        },
         organ: g.organ.map(|o| o.key()),
         session: g.session.map(|s| s.key()),
         url: site.urls.url(&urls::group(lang, g.kind, &g.key)),
@@ -270,6 +311,17 @@ struct SeriesEntry<'a> {
     #[serde(flatten)]
     entry: Entry<'a>,
     current: bool,
+}
+
+/// An agenda item as the UN writes it: `99w` → `99 (w)`.
+pub fn agenda_label(item: &str) -> String {
+    let digits = item.chars().take_while(char::is_ascii_digit).count();
+    let rest = item[digits..].trim();
+    if digits > 0 && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_lowercase()) {
+        format!("{} ({rest})", &item[..digits])
+    } else {
+        item.to_string()
+    }
 }
 
 /// The `page` of a resolution template, read lazily from the shared site.
@@ -303,6 +355,9 @@ const FIELDS: &[&str] = &[
     "url",
     "adopted",
     "year",
+    "year_url",
+    "sessions_url",
+    "years_url",
     "organ",
     "session",
     "agenda_items",
@@ -340,6 +395,11 @@ impl Object for ResolutionView {
             "url" => Value::from(site.urls.url(&urls::resolution(r.lang, &r.symbol))),
             "adopted" => Value::from(r.adopted.to_string()),
             "year" => Value::from(r.year()),
+            "year_url" => Value::from(group_url(GroupKind::Year, &r.year().to_string())),
+            "sessions_url" => {
+                Value::from(site.urls.url(&urls::groups(nav_lang, GroupKind::Session)))
+            }
+            "years_url" => Value::from(site.urls.url(&urls::groups(nav_lang, GroupKind::Year))),
             "organ" => Value::from(r.symbol.organ().key()),
             "session" => {
                 let session = r.session?;
@@ -356,7 +416,7 @@ impl Object for ResolutionView {
                 r.agenda_items
                     .iter()
                     .map(|item| Link {
-                        label: item.clone(),
+                        label: agenda_label(item),
                         url: r.session.map(|s| {
                             group_url(
                                 GroupKind::AgendaItem,

@@ -24,6 +24,56 @@ pub struct Context<'a> {
     /// The organ that adopted it: "its resolution" is that organ's.
     pub organ: Organ,
     pub linker: &'a dyn Linker,
+    /// How paragraph anchors are announced, in the body's language.
+    pub labels: &'a AnchorLabels,
+}
+
+/// Accessible names of paragraph anchors, with `{n}` for the number:
+/// "Preambular paragraph {n}", "Operative paragraph {n}".
+#[derive(Debug, Clone)]
+pub struct AnchorLabels {
+    pub preambular: String,
+    pub operative: String,
+    /// The footnote back-link: "Back to reference {n}".
+    pub footnote_back: String,
+}
+
+impl Default for AnchorLabels {
+    fn default() -> Self {
+        AnchorLabels {
+            preambular: "Preambular paragraph {n}".into(),
+            operative: "Operative paragraph {n}".into(),
+            footnote_back: FOOTNOTE_BACK.into(),
+        }
+    }
+}
+
+/// comrak's own name for footnote back-links, in English.
+const FOOTNOTE_BACK: &str = "Back to reference {n}";
+
+/// Puts the footnote back-links' names into the body's language.
+fn localise_footnotes(html: String, label: &str) -> String {
+    static BACK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"aria-label="Back to reference (\d+)""#).expect("pattern")
+    });
+    if label == FOOTNOTE_BACK || !html.contains("footnote-backref") {
+        return html;
+    }
+    BACK.replace_all(&html, |c: &regex::Captures<'_>| {
+        let mut name = String::new();
+        // Escaping into a String cannot fail.
+        let _ = html::escape(&mut name, &label.replace("{n}", &c[1]));
+        format!("aria-label=\"{name}\"")
+    })
+    .into_owned()
+}
+
+/// The link that shows a paragraph's anchor on hover and focus.
+fn anchor_link(out: &mut dyn Write, id: &str, label: &str, n: u32) -> std::fmt::Result {
+    let label = label.replace("{n}", &n.to_string());
+    write!(out, "<a class=\"para-anchor\" href=\"#{id}\" aria-label=\"")?;
+    html::escape(out, &label)?;
+    out.write_str("\"><span aria-hidden=\"true\">¶</span></a>")
 }
 
 /// A linker that links nothing, for rendering without an archive.
@@ -40,6 +90,7 @@ impl Linker for Unlinked {
 struct Marks {
     anchors: Anchors,
     hrefs: HashMap<usize, Href>,
+    labels: AnchorLabels,
 }
 
 /// How bodies are rendered, from the site's settings.
@@ -90,6 +141,8 @@ create_formatter!(ResolutionHtml<Marks>, {
                 if entering {
                     context.cr()?;
                     write!(context, "<p id=\"pp-{n}\" class=\"pp\">")?;
+                    let label = context.user.labels.preambular.clone();
+                    anchor_link(context, &format!("pp-{n}"), &label, n)?;
                 } else {
                     context.write_str("</p>\n")?;
                 }
@@ -123,6 +176,8 @@ create_formatter!(ResolutionHtml<Marks>, {
                 if entering {
                     context.cr()?;
                     write!(context, "<li id=\"op-{n}\" class=\"op\" value=\"{n}\">")?;
+                    let label = context.user.labels.operative.clone();
+                    anchor_link(context, &format!("op-{n}"), &label, n)?;
                 } else {
                     context.write_str("</li>\n")?;
                 }
@@ -149,11 +204,12 @@ pub fn render_body(markdown: &str, ctx: &Context<'_>) -> Body {
     let marks = Marks {
         anchors,
         hrefs: linked.hrefs,
+        labels: ctx.labels.clone(),
     };
     // Writing to a String cannot fail.
     let _ = ResolutionHtml::format_document(root, &options, &mut out, marks);
     Body {
-        html: out,
+        html: localise_footnotes(out, &ctx.labels.footnote_back),
         preambular,
         operative,
         citations: linked.found,
@@ -171,6 +227,7 @@ mod tests {
             lang: Lang::En,
             organ: Organ::GeneralAssembly,
             linker: &Unlinked,
+            labels: &AnchorLabels::default(),
         };
         render_body(md, &ctx)
     }
@@ -191,15 +248,11 @@ mod tests {
             "{}",
             b.html
         );
-        assert!(
-            b.html
-                .contains("<p id=\"pp-1\" class=\"pp\">Recalling x,</p>")
-        );
-        assert!(b.html.contains("<p id=\"pp-2\" class=\"pp\">Noting y,</p>"));
-        assert!(
-            b.html
-                .contains("<li id=\"op-1\" class=\"op\" value=\"1\">Decides a;</li>")
-        );
+        let pp1 = "<p id=\"pp-1\" class=\"pp\"><a class=\"para-anchor\" href=\"#pp-1\" aria-label=\"Preambular paragraph 1\"><span aria-hidden=\"true\">¶</span></a>Recalling x,</p>";
+        assert!(b.html.contains(pp1), "{}", b.html);
+        assert!(b.html.contains("<p id=\"pp-2\" class=\"pp\">"));
+        let op1 = "<li id=\"op-1\" class=\"op\" value=\"1\"><a class=\"para-anchor\" href=\"#op-1\" aria-label=\"Operative paragraph 1\">";
+        assert!(b.html.contains(op1));
         assert!(b.html.contains("<li id=\"op-2\""));
         assert!(b.html.contains("<p>56th plenary meeting</p>"));
         assert_eq!((b.preambular, b.operative), (2, 2));
