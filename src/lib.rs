@@ -16,6 +16,7 @@ pub mod init;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod theme;
 
 pub use build::{BuildError, BuildOptions, BuildReport, build};

@@ -37,6 +37,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Build the site, serve it on this computer, and rebuild and reload on every save.
+    Serve {
+        /// The site's folder, which holds site.toml and content/.
+        #[arg(long, short, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(long, short, default_value_t = 1946)]
+        port: u16,
+        /// The address to listen on. Anything but a loopback address shows the preview to
+        /// your network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include resolutions marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create a new site with settings and three real resolutions to start from.
     Init {
         /// The folder to create; it must not exist yet, or be empty.
@@ -72,6 +91,7 @@ impl SiteArgs {
             base_url: self.base_url,
             drafts: self.drafts,
             dry_run,
+            live_reload: false,
         }
     }
 }
@@ -153,6 +173,26 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
+            }
+        }
+        Command::Serve { root, port, bind, open, drafts } => {
+            if !bind.is_loopback() {
+                eprintln!("warning: listening on {bind}: other computers on your network can see the preview");
+            }
+            let opts = plenary::serve::ServeOptions { root, drafts, bind, port };
+            let result = plenary::serve::serve(opts, |addr| {
+                let url = format!("http://{addr}/");
+                println!("serving {url} (Ctrl-C to stop)");
+                if open && let Err(e) = opener::open(&url) {
+                    eprintln!("warning: cannot open a browser: {e}");
+                }
+            });
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
             }
         }
         Command::Init { dir } => match plenary::init::init(&dir) {

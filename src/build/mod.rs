@@ -45,6 +45,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Check only: run every stage but write nothing.
     pub dry_run: bool,
+    /// Put the live-reload script of `plenary serve` into every page.
+    pub live_reload: bool,
 }
 
 impl BuildOptions {
@@ -55,6 +57,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             dry_run: false,
+            live_reload: false,
         }
     }
 
@@ -182,7 +185,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .par_iter()
         .map(|&page| {
             let path = page_path(&site, page);
-            let html = render_page(&site, &theme, &bodies, page)?;
+            let mut html = render_page(&site, &theme, &bodies, page)?;
+            if opts.live_reload {
+                inject_live_script(&mut html);
+            }
             if let Some(known) = &known {
                 let dead = dead_links(&html, site.urls.base(), known);
                 if !dead.is_empty() {
@@ -344,6 +350,12 @@ fn pinpoint_problems(archive: &Archive, bodies: &[Body]) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Puts the script of `plenary serve` before `</body>` (or at the end).
+fn inject_live_script(html: &mut String) {
+    let at = html.rfind("</body>").unwrap_or(html.len());
+    html.insert_str(at, crate::serve::LIVE_SCRIPT_TAG);
 }
 
 /// Every page of the site.

@@ -1,0 +1,18 @@
+// Injected by `plenary serve` only: reloads the page after a rebuild, and shows build
+// errors over the page until they are fixed.
+(() => {
+  const events = new EventSource("/__plenary/events");
+  let overlay = null;
+  events.addEventListener("reload", () => location.reload());
+  events.addEventListener("problems", (e) => {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
+        "background:rgba(20,24,29,.94);color:#fff;padding:2rem;font:14px/1.5 ui-monospace,monospace;" +
+        "white-space:pre-wrap;direction:ltr;text-align:left";
+      document.body.append(overlay);
+    }
+    overlay.textContent = "plenary: the last edit does not build; the page shows the last good build.\n\n" + e.data;
+  });
+})();

@@ -1,0 +1,198 @@
+//! `plenary serve`: builds the site into a private folder, serves it on 127.0.0.1,
+//! rebuilds on every save and reloads the open pages.
+
+mod files;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+use crate::build::{BuildError, BuildOptions};
+use crate::diagnostic::Diagnostic;
+use files::Resolved;
+
+/// The script `serve` puts into every page it builds, and only there.
+pub const LIVE_SCRIPT_TAG: &str = "<script src=\"/__plenary/live.js\"></script>";
+const LIVE_JS: &str = include_str!("live.js");
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub drafts: bool,
+    pub bind: IpAddr,
+    /// 0 lets the system choose a free port.
+    pub port: u16,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot watch {path} for changes: {why}")]
+    Watch { path: PathBuf, why: String },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What the browser is told.
+#[derive(Debug, Clone)]
+pub enum Signal {
+    Reload,
+    Problems(String),
+}
+
+/// State shared by the server, the watcher and the rebuilds.
+pub struct Live {
+    /// The built site being served (canonical path).
+    output: PathBuf,
+    signals: broadcast::Sender<Signal>,
+    /// The problems of the last build, shown to every page that connects until fixed.
+    problems: Mutex<Option<String>>,
+}
+
+impl Live {
+    fn report(&self, result: Result<String, Vec<Diagnostic>>) {
+        match result {
+            Ok(summary) => {
+                println!("{summary}");
+                *self.problems.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                let _ = self.signals.send(Signal::Reload);
+            }
+            Err(diagnostics) => {
+                let text: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
+                eprint!("{text}");
+                eprintln!("the site still shows the last good build; fix the problems above and save");
+                *self.problems.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
+                let _ = self.signals.send(Signal::Problems(text));
+            }
+        }
+    }
+}
+
+/// Builds the site for serving: base URL `/`, the live script in every page.
+fn build(opts: &ServeOptions, output: &Path) -> Result<String, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let build = BuildOptions {
+        root: opts.root.clone(),
+        output: Some(output.to_path_buf()),
+        base_url: Some("/".to_string()),
+        drafts: opts.drafts,
+        dry_run: false,
+        live_reload: true,
+    };
+    match crate::build::build(&build) {
+        Ok(report) => {
+            for w in &report.warnings {
+                eprintln!("{w}");
+            }
+            Ok(format!(
+                "built {} resolutions into {} pages in {} ms",
+                report.resolutions,
+                report.pages,
+                started.elapsed().as_millis()
+            ))
+        }
+        Err(BuildError::Invalid(d)) => Err(d),
+        Err(BuildError::Output(e)) => Err(vec![Diagnostic::error(output, 0, 0, e.to_string())]),
+    }
+}
+
+/// Serves until interrupted. `ready` is called with the address once the server listens.
+pub fn serve(opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+    let output = std::env::temp_dir().join(format!("plenary-serve-{}", std::process::id()));
+    let (signals, _) = broadcast::channel(16);
+    let first = build(&opts, &output);
+    std::fs::create_dir_all(&output)?;
+    let live = Arc::new(Live {
+        output: output.canonicalize()?,
+        signals,
+        problems: Mutex::new(None),
+    });
+    live.report(first);
+
+    let _watcher = watch::start(&opts, &live, {
+        let opts = opts.clone();
+        let output = output.clone();
+        move || build(&opts, &output)
+    })?;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let result = runtime.block_on(async {
+        let addr = SocketAddr::new(opts.bind, opts.port);
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
+        ready(listener.local_addr()?);
+        let app = Router::new()
+            .route("/__plenary/live.js", get(live_js))
+            .route("/__plenary/events", get(events))
+            .fallback(get(file))
+            .with_state(Arc::clone(&live));
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await?;
+        Ok(())
+    });
+    let _ = std::fs::remove_dir_all(&output);
+    result
+}
+
+async fn live_js() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], LIVE_JS)
+}
+
+async fn events(State(live): State<Arc<Live>>) -> impl IntoResponse {
+    let current = live.problems.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let first = tokio_stream::iter(current.map(Signal::Problems));
+    let later = BroadcastStream::new(live.signals.subscribe()).filter_map(Result::ok);
+    let stream = first.chain(later).map(|signal| {
+        Ok::<_, std::convert::Infallible>(match signal {
+            Signal::Reload => Event::default().event("reload").data("reload"),
+            Signal::Problems(text) => Event::default().event("problems").data(text),
+        })
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+async fn file(State(live): State<Arc<Live>>, uri: Uri) -> Response {
+    match files::resolve(&live.output, uri.path()) {
+        Resolved::File(path) => match tokio::fs::read(&path).await {
+            Ok(bytes) => ([(header::CONTENT_TYPE, files::content_type(&path))], bytes).into_response(),
+            Err(_) => not_found(&live).await,
+        },
+        Resolved::Redirect(location) => {
+            let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
+            if let Ok(value) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(header::LOCATION, value);
+            }
+            response
+        }
+        Resolved::NotFound => not_found(&live).await,
+    }
+}
+
+/// The site's own 404 page, or a bare one that still carries the live script.
+async fn not_found(live: &Live) -> Response {
+    let page = match tokio::fs::read(live.output.join("404.html")).await {
+        Ok(bytes) => bytes,
+        Err(_) => format!("<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found</title><body><h1>Not found</h1>{LIVE_SCRIPT_TAG}</body></html>").into_bytes(),
+    };
+    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}
