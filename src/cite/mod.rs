@@ -125,9 +125,19 @@ static FULL_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Other document symbols: at least one segment of digits, segments such as `C.3`, `L.9`,
-/// `Rev.1`, `Add.3`, `PV.50`.
+/// `Rev.1`, `Add.3`, `PV.50`. Security Council numbers run to five digits (`S/25479`).
+/// Scanned texts may put a space after the slash (`S/ 13637`) or the dot (`Rev. 1`);
+/// [`document_symbol`] takes such spaces out.
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:A|S|E)(?:/(?:[A-Z][A-Za-z]{0,5}(?:\.\d{1,3})?|\d{1,4}(?:\.\d{1,3})?|(?:ES|S)-\d{1,2}))+").expect("pattern")
+    let segment = r"(?:[A-Z][A-Za-z]{0,5}(?:\. ?\d{1,3})?|\d{1,5}(?:\.\d{1,3})?|(?:ES|S)-\d{1,2})";
+    Regex::new(&format!(r"\b(?:A|S|E)(?:/(?: \d{{4,5}}\b|{segment}))+")).expect("pattern")
+});
+
+/// A further part of the document just cited, named by its last segment alone:
+/// "S/7930/Add.64 and Add.65", "S/17657 and Add.2", "S/11353/Add.24 and 25". A bare
+/// number must follow "and": after a comma it is a footnote mark ("Add.65, 22").
+static NEXT_ADDENDUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:\s*,\s*|\s+and\s+)(?P<seg>(?:Add|Corr|Rev)\. ?\d{1,3})|\s+and\s+(?P<num>\d{1,3}))\b").expect("pattern")
 });
 
 /// A resolution number after a keyword: `65/230`, `50/70 Q`, `ES-10/19`, `2625 (XXV)`,
@@ -161,25 +171,80 @@ fn full_symbols(text: &str, found: &mut Vec<Citation>) {
         }
     }
     for m in DOCUMENT.find_iter(text) {
-        let symbol = m.as_str().trim_end_matches('.');
+        let written = m.as_str().trim_end_matches('.');
+        let symbol = document_symbol(written);
         let has_digit = symbol
             .split('/')
             .skip(1)
             .any(|seg| seg.bytes().any(|b| b.is_ascii_digit()));
-        let span = m.start()..m.start() + symbol.len();
+        let span = m.start()..m.start() + written.len();
         if symbol.contains('/')
             && has_digit
             && !overlaps(found, &span)
             && !part_of_word(text, &span)
         {
+            let end = span.end;
             found.push(Citation {
                 span,
-                target: Target::Document(symbol.to_string()),
+                target: Target::Document(symbol.clone()),
                 paragraph: None,
                 most_recent: false,
             });
+            addenda(text, end, &symbol, found);
         }
     }
+}
+
+/// The symbol as the UN writes it, without the spaces a scan may have put in.
+fn document_symbol(written: &str) -> String {
+    written.replace("/ ", "/").replace(". ", ".")
+}
+
+/// The parts named after a document by their last segment alone ("and Add.1"), each a
+/// citation of its own.
+fn addenda(text: &str, mut pos: usize, symbol: &str, found: &mut Vec<Citation>) {
+    let mut symbol = symbol.to_string();
+    while let Some(caps) = NEXT_ADDENDUM.captures(&text[pos..]) {
+        let Some(seg) = caps.name("seg").or_else(|| caps.name("num")) else {
+            break;
+        };
+        let span = pos + seg.start()..pos + seg.end();
+        let after = text[span.end..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '(') {
+            break;
+        }
+        let next = match seg.as_str().parse::<u32>() {
+            // "Add.24 and 25": a bare number goes on from the last part's kind.
+            Ok(_) => match symbol.rsplit_once('.') {
+                Some((head, _)) if symbol.rsplit('/').next().is_some_and(is_part) => {
+                    format!("{head}.{}", seg.as_str())
+                }
+                _ => break,
+            },
+            Err(_) => {
+                let base = match symbol.rsplit_once('/') {
+                    Some((head, last)) if is_part(last) => head,
+                    _ => symbol.as_str(),
+                };
+                format!("{base}/{}", document_symbol(seg.as_str()))
+            }
+        };
+        pos = span.end;
+        found.push(Citation {
+            span,
+            target: Target::Document(next.clone()),
+            paragraph: None,
+            most_recent: false,
+        });
+        symbol = next;
+    }
+}
+
+/// A last segment that names a part of a document rather than the document: `Add.2`.
+fn is_part(segment: &str) -> bool {
+    ["Add.", "Corr.", "Rev."]
+        .iter()
+        .any(|p| segment.starts_with(p))
 }
 
 /// A match glued to letters or slashes on either side is part of something else.

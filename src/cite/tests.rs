@@ -382,3 +382,62 @@ fn placeholders_read_on_their_own() {
     );
     assert_eq!(t("see below"), None);
 }
+
+#[test]
+fn security_council_documents_have_five_digit_numbers() {
+    assert_eq!(
+        targets(
+            "2. Commends the Peace Plan for the Republic of Bosnia and Herzegovina as\ncontained in document S/25479;",
+            Lang::En
+        ),
+        ["doc:S/25479"]
+    );
+    assert_eq!(
+        targets("24 Ibid., document S/26576.", Lang::En),
+        ["doc:S/26576"]
+    );
+}
+
+#[test]
+fn scanned_symbols_with_a_space_after_the_slash_or_dot() {
+    let t = "42 Ibid., document S/ 13637.";
+    assert_eq!(targets(t, Lang::En), ["doc:S/13637"]);
+    assert_eq!(spans(t, Lang::En), ["S/ 13637"]);
+    assert_eq!(
+        targets("as contained in document S/Agenda/2329/Rev. 1,", Lang::En),
+        ["doc:S/Agenda/2329/Rev.1"]
+    );
+}
+
+#[test]
+fn addenda_named_by_their_last_segment() {
+    assert_eq!(
+        targets(
+            "Having considered the report of the Secretary-General dated 30 August 1993\n(S/26385 and Add.1),",
+            Lang::En
+        ),
+        ["doc:S/26385", "doc:S/26385/Add.1"]
+    );
+    assert_eq!(
+        targets(
+            "as contained in documents S/7930/Add.64 and Add.65, 22",
+            Lang::En
+        ),
+        ["doc:S/7930/Add.64", "doc:S/7930/Add.65"]
+    );
+    let t = "in particular documents S/11353/Add.24 and 25, that casualties";
+    assert_eq!(
+        targets(t, Lang::En),
+        ["doc:S/11353/Add.24", "doc:S/11353/Add.25"]
+    );
+    assert_eq!(spans(t, Lang::En), ["S/11353/Add.24", "25"]);
+    assert_eq!(
+        targets("96 Ibid., documents S/26470 and Add. 1.", Lang::En),
+        ["doc:S/26470", "doc:S/26470/Add.1"]
+    );
+    // A number after a symbol that ends in no part is not one.
+    assert_eq!(
+        targets("see A/78/409 and 12 other reports", Lang::En),
+        ["doc:A/78/409"]
+    );
+}
