@@ -18,6 +18,8 @@ pub struct Lexicon {
     /// A word that introduces decisions, which are not resolutions.
     pub decision: Regex,
     /// A date in running text, with the word that introduces it ("of 4 December 2023").
+    /// Lists give the year once for several dates: "186 (1964) of 4 March, 187 (1964) of
+    /// 13 March", "82 (1950) and 83 (1950) of 25 and 27 June 1950".
     pub date: Regex,
     /// What may join two numbers of a list once dates are removed: commas and "and".
     pub joiner: Regex,
@@ -40,7 +42,7 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
         Lang::En => Lexicon {
             resolution: re(r"\b[Rr]esolutions?\b"),
             decision: re(r"\b[Dd]ecisions?\b"),
-            date: re(&format!(r"^\s*,?\s*(?:of|dated|adopted on|on)?\s*\d{{1,2}}\s+(?:{EN_MONTHS})\s+\d{{4}}")),
+            date: re(&format!(r"^\s*,?\s*(?:of|dated|adopted on|on)?\s*\d{{1,2}}(?:\s*(?:,|and|-|–)\s*\d{{1,2}})*\s+(?:{EN_MONTHS})(?:\s+\d{{4}})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:and|as well as|or)?\s*(?:its|General Assembly|Assembly)?\s*(?:resolutions?)?\s*$"),
             pinpoint: re(r"\bparagraphs?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to)\s*\d{1,3})*\s+of\s+(?:its\s+|the\s+)?(?:General Assembly\s+|Security Council\s+)?$"),
             most_recent: re(r"(?:most recent|latest|last) of which (?:is|was|being)\s+(?:its\s+)?$"),
@@ -48,7 +50,7 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
         Lang::Fr => Lexicon {
             resolution: re(r"\b[Rr]ésolutions?\b"),
             decision: re(r"\b[Dd]écisions?\b"),
-            date: re(&format!(r"^\s*,?\s*(?:du|en date du|adoptée le|le)?\s*\d{{1,2}}(?:er)?\s+(?:{FR_MONTHS})\s+\d{{4}}")),
+            date: re(&format!(r"^\s*,?\s*(?:du|en date du|adoptée le|le)?\s*\d{{1,2}}(?:er)?(?:\s*(?:,|et|-|–)\s*\d{{1,2}}(?:er)?)*\s+(?:{FR_MONTHS})(?:\s+\d{{4}})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:et|ainsi que|ou)?\s*(?:sa|ses|la|les)?\s*(?:résolutions?)?\s*$"),
             pinpoint: re(r"\bparagraphes?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?\s+de\s+(?:la\s+|sa\s+)?$"),
             most_recent: re(r"dont la (?:plus récente|dernière)(?: en date)? (?:est|était)\s+(?:la\s+|sa\s+)?$"),
@@ -56,7 +58,7 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
         Lang::Es => Lexicon {
             resolution: re(r"\b[Rr]esoluci(?:ón|ones)\b"),
             decision: re(r"\b[Dd]ecisi(?:ón|ones)\b"),
-            date: re(&format!(r"^\s*,?\s*(?:de|del|aprobada el)?\s*\d{{1,2}}\s+de\s+(?:{ES_MONTHS})\s+de\s+\d{{4}}")),
+            date: re(&format!(r"^\s*,?\s*(?:de|del|aprobada el)?\s*\d{{1,2}}(?:\s*(?:,|y|-|–)\s*\d{{1,2}})*\s+de\s+(?:{ES_MONTHS})(?:\s+de\s+\d{{4}})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:y|e|así como|o)?\s*(?:su|sus|la|las)?\s*(?:resoluci(?:ón|ones))?\s*$"),
             pinpoint: re(r"\bpárrafos?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?\s+de\s+(?:la\s+|su\s+)?$"),
             most_recent: re(r"la (?:más reciente|última) de las cuales (?:es|fue|era)\s+(?:la\s+|su\s+)?$"),
@@ -64,7 +66,7 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
         Lang::Ru => Lexicon {
             resolution: re(r"[Рр]езолюци(?:я|и|ю|ей|ях|ям|ями)\b"),
             decision: re(r"[Рр]ешени(?:е|я|ю|ем|и|ях|ям|ями)\b"),
-            date: re(&format!(r"^\s*,?\s*(?:от)?\s*\d{{1,2}}\s+(?:{RU_MONTHS})\s+\d{{4}}(?:\s*(?:года|г\.))?")),
+            date: re(&format!(r"^\s*,?\s*(?:от)?\s*\d{{1,2}}(?:\s*(?:,|и|-|–)\s*\d{{1,2}})*\s+(?:{RU_MONTHS})(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:и|а также|или)?\s*(?:своей|своих|в)?\s*(?:резолюци(?:я|и|ю|ей|ях|ям|ями))?\s*$"),
             pinpoint: re(r"\bпункт(?:а|е|у|ом|ы|ов)?\s+(\d{1,3})(?:\s*\([а-яa-z]{1,4}\))?\s+(?:своей\s+)?$"),
             most_recent: re(r"последн(?:ей|яя|юю) из (?:которых|них) (?:является|была)\s+(?:резолюция\s+)?$"),

@@ -441,3 +441,27 @@ fn addenda_named_by_their_last_segment() {
         ["doc:A/78/409"]
     );
 }
+
+#[test]
+fn dates_without_their_year_inside_a_list() {
+    let t = "1. Reaffirms its resolutions 186 (1964) of 4 March,\n187 (1964) of 13 March, 192 (1964) of 20 June, 193\n(1964) of 9 August, 194 (1964) of 25 September and\n198 (1964) of 18 December 1964, 201 (1965) of 19\nMarch, 206 (1965) of 15 June,";
+    let found = targets(t, Lang::En);
+    assert_eq!(found.len(), 8, "{found:?}");
+    assert_eq!(found[3], "S/RES/193 (1964)");
+    assert_eq!(found[7], "S/RES/206 (1965)");
+    assert_eq!(
+        targets(
+            "Further recalling its resolutions 326 (1973) of\n2 February 1973, 403 (1977) of 14 January, 406\n(1977) of 25 May and 411 (1977) of 30 June 1977,",
+            Lang::En
+        )
+        .len(),
+        4
+    );
+    assert_eq!(
+        targets(
+            "given to its resolutions 82 (1950) and 83 (1950) of 25 and 27 June 1950 to assist",
+            Lang::En
+        ),
+        ["S/RES/82 (1950)", "S/RES/83 (1950)"]
+    );
+}
