@@ -313,9 +313,20 @@ impl Token {
 
 /// Reads a token into a target, given the organ the context names.
 fn token_target(token: &Token, own: Organ, named: Option<Named>) -> Target {
+    let by_session = match token {
+        Token::Slashed { session, .. } => {
+            !(session.len() == 4 && session.bytes().all(|b| b.is_ascii_digit()))
+        }
+        Token::Bracketed { .. } => false,
+    };
     let organ = match named {
         Some(Named::OtherBody) => return Target::Unlinkable(Unlinkable::OtherBody),
         Some(Named::Organ(o)) => o,
+        Some(Named::Council) if by_session => Organ::HumanRightsCouncil,
+        Some(Named::Council) => Organ::EconomicAndSocialCouncil,
+        // The Security Council has never numbered by session: "resolution 47/1" in its
+        // texts is the Assembly's.
+        None if own == Organ::SecurityCouncil && by_session => Organ::GeneralAssembly,
         None => own,
     };
     let spell_part = |p: &Option<String>| p.as_ref().map_or(String::new(), |p| format!(" {p}"));
@@ -406,71 +417,24 @@ fn keyword_lists(text: &str, lang: Lang, own: Organ, found: &mut Vec<Citation>) 
     let mut lists: Vec<Citation> = Vec::new();
     for (kw, is_decision) in keywords {
         let before = window_before(text, kw.start(), 100);
-        let mut named = named_before(before, lang);
         let paragraph = lex
             .pinpoint
             .captures(before)
             .and_then(|c| c[1].parse().ok());
         let most_recent = lex.most_recent.is_match(before);
-
-        // The organ may stand between the keyword and the number ("قرار مجلس الأمن 1540").
-        let mut pos = kw.end();
-        let Some(first) = TOKEN.find(ahead(text, pos, 120)) else {
+        let Some((start, named)) = first_number(text, kw.end(), lang, named_before(before, lang))
+        else {
             continue;
         };
-        let between = &text[pos..pos + first.start()];
-        if !between.trim().is_empty() {
-            match named_before(between, lang) {
-                Some(n) if between.trim().chars().count() <= 60 => named = Some(n),
-                _ if lex.joiner.is_match(between) => {}
-                _ => continue,
-            }
-        }
-        pos += first.start();
-
-        let mut tokens: Vec<(Range<usize>, Token)> = Vec::new();
-        while let Some((range, token)) = token_at(text, pos) {
-            pos = range.end;
-            tokens.push((range, token));
-            // "66/253 A and B": a letter alone continues the list with the same number.
-            while let Some(next) = NEXT_PART.captures(&text[pos..]) {
-                let part = next.name("part").expect("part");
-                let after = text[pos + part.end()..].chars().next();
-                if after.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
-                    break;
-                }
-                let token = tokens.last().expect("a token").1.with_part(part.as_str());
-                let span = pos + part.start()..pos + part.end();
-                pos = span.end;
-                tokens.push((span, token));
-            }
-            if let Some(d) = lex.date.find(&text[pos..]) {
-                pos += d.end();
-            }
-            let Some(next) = TOKEN.find(ahead(text, pos, 80)) else {
-                break;
-            };
-            if !lex.joiner.is_match(&text[pos..pos + next.start()]) {
-                break;
-            }
-            pos += next.start();
-        }
-        if tokens.is_empty() {
-            continue;
-        }
-        if matches!(lang, Lang::Fr | Lang::Es | Lang::Ru)
-            && let Some(n) = named_after(&text[pos..], lang)
-        {
-            named = Some(n);
-        }
-        for (i, (span, token)) in tokens.iter().enumerate() {
+        let items = read_list(text, start, lang, named);
+        for (i, item) in items.iter().enumerate() {
             let target = if is_decision {
                 Target::Unlinkable(Unlinkable::Decision)
             } else {
-                token_target(token, own, named)
+                token_target(&item.token, own, item.named)
             };
             lists.push(Citation {
-                span: span.clone(),
+                span: item.span.clone(),
                 target,
                 paragraph: if i == 0 { paragraph } else { None },
                 most_recent: i == 0 && most_recent,
@@ -482,6 +446,96 @@ fn keyword_lists(text: &str, lang: Lang, own: Organ, found: &mut Vec<Citation>) 
             found.push(c);
         }
     }
+}
+
+/// Where the first number after a keyword starts, and the organ named so far. The organ
+/// may stand between the keyword and the number ("قرار مجلس الأمن 1540").
+fn first_number(
+    text: &str,
+    from: usize,
+    lang: Lang,
+    named: Option<Named>,
+) -> Option<(usize, Option<Named>)> {
+    let first = TOKEN.find(ahead(text, from, 120))?;
+    let between = &text[from..from + first.start()];
+    if between.trim().is_empty() {
+        return Some((from + first.start(), named));
+    }
+    match named_before(between, lang) {
+        Some(n) if between.trim().chars().count() <= 60 => Some((from + first.start(), Some(n))),
+        _ if lexicon(lang).joiner.is_match(between) => Some((from + first.start(), named)),
+        _ => None,
+    }
+}
+
+/// One number of a list, with the organ that the words before it name.
+struct Item {
+    span: Range<usize>,
+    token: Token,
+    named: Option<Named>,
+}
+
+/// Reads the list of numbers that starts at `pos`: numbers joined by commas and "and",
+/// each maybe followed by its date; part letters standing alone ("66/253 A and B").
+fn read_list(text: &str, mut pos: usize, lang: Lang, mut named: Option<Named>) -> Vec<Item> {
+    let lex = lexicon(lang);
+    let mut items: Vec<Item> = Vec::new();
+    // Where the words last named an organ: an organ named after the list is theirs.
+    let mut named_from = 0;
+    while let Some((span, token)) = token_at(text, pos) {
+        pos = span.end;
+        items.push(Item { span, token, named });
+        pos = part_letters(text, pos, &mut items);
+        if let Some(d) = lex.date.find(&text[pos..]) {
+            pos += d.end();
+        }
+        let Some(next) = TOKEN.find(ahead(text, pos, 80)) else {
+            break;
+        };
+        let joiner = &text[pos..pos + next.start()];
+        if !lex.joiner.is_match(joiner) {
+            break;
+        }
+        // "resolutions 473 (1980) and General Assembly resolution 38/11", "Security Council
+        // resolution 1540 (2004) and its resolution 65/230": the organ changes mid-list.
+        let head = lex
+            .resolution
+            .find(joiner)
+            .map_or(joiner, |m| &joiner[..m.start()]);
+        if let Some(n) = named_before(head, lang) {
+            (named, named_from) = (Some(n), items.len());
+        } else if lex.own.is_match(head) {
+            (named, named_from) = (None, items.len());
+        }
+        pos += next.start();
+    }
+    if let Some(n) = named_after(&text[pos..], lang) {
+        for item in &mut items[named_from..] {
+            item.named = Some(n);
+        }
+    }
+    items
+}
+
+/// "66/253 A and B": a letter alone continues the list with the same number. Returns
+/// where the letters end.
+fn part_letters(text: &str, mut pos: usize, items: &mut Vec<Item>) -> usize {
+    while let Some(next) = NEXT_PART.captures(&text[pos..]) {
+        let part = next.name("part").expect("part");
+        let after = text[pos + part.end()..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
+            break;
+        }
+        let last = items.last().expect("a number before its letters");
+        let item = Item {
+            span: pos + part.start()..pos + part.end(),
+            token: last.token.with_part(part.as_str()),
+            named: last.named,
+        };
+        pos = item.span.end;
+        items.push(item);
+    }
+    pos
 }
 
 static ZH_TOKEN: LazyLock<Regex> = LazyLock::new(|| {

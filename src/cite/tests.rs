@@ -465,3 +465,99 @@ fn dates_without_their_year_inside_a_list() {
         ["S/RES/82 (1950)", "S/RES/83 (1950)"]
     );
 }
+
+fn sc_targets(text: &str) -> Vec<String> {
+    find_in(text, Lang::En, Organ::SecurityCouncil)
+        .into_iter()
+        .map(|c| match c.target {
+            Target::Resolution(s) => s.to_string(),
+            Target::Document(d) => format!("doc:{d}"),
+            Target::Unlinkable(u) => format!("no:{u:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_body_established_by_a_resolution_did_not_adopt_it() {
+    assert_eq!(
+        sc_targets(
+            "meanwhile requests the Security Council Committee established in\npursuance of resolution 253 (1968) concerning the question of Southern Rhodesia"
+        ),
+        ["S/RES/253 (1968)"]
+    );
+    assert_eq!(
+        sc_targets(
+            "7. Requests the Security Council Committee established under resolution 661 (1990) concerning the situation between Iraq and Kuwait"
+        ),
+        ["S/RES/661 (1990)"]
+    );
+    assert_eq!(
+        sc_targets(
+            "Commission and the Agency inspection teams mandated under resolution 687 (1991),"
+        ),
+        ["S/RES/687 (1991)"]
+    );
+    assert_eq!(
+        sc_targets(
+            "the Commission and regretting its formal rejection of resolutions 446 (1979) and 452 (1979),"
+        ),
+        ["S/RES/446 (1979)", "S/RES/452 (1979)"]
+    );
+    // A body whose name runs on up to the keyword still adopted it.
+    assert_eq!(
+        targets(
+            "the Conference of the States Parties to the United Nations Convention against Corruption resolution 8/4 on safeguarding sport from corruption",
+            Lang::En
+        ),
+        ["no:OtherBody"]
+    );
+}
+
+#[test]
+fn the_organ_changes_inside_a_list() {
+    assert_eq!(
+        sc_targets(
+            "Recalling its resolutions 530 (1983) of 19 May 1983 and 562 (1985) of 10 May 1985 and General Assembly resolutions 38/10 of 11 November 1983, 39/4 of 26 October 1984,"
+        ),
+        [
+            "S/RES/530 (1983)",
+            "S/RES/562 (1985)",
+            "A/RES/38/10",
+            "A/RES/39/4"
+        ]
+    );
+    assert_eq!(
+        targets(
+            "Recalling the Human Rights Council resolution 51/35 of 7 October 2022 on technical assistance, the subsequent Council resolution\n57/26 of 10 October 2024, and General Assembly resolution 78/142 of 19 December\n2023,",
+            Lang::En
+        ),
+        ["A/HRC/RES/51/35", "A/HRC/RES/57/26", "A/RES/78/142"]
+    );
+    assert_eq!(
+        targets(
+            "Security Council resolution 1540 (2004) and its resolution 65/230",
+            Lang::En
+        ),
+        ["S/RES/1540 (2004)", "A/RES/65/230"]
+    );
+}
+
+#[test]
+fn numbers_by_session_in_the_councils_texts_are_the_assemblys() {
+    assert_eq!(
+        sc_targets(
+            "the General Assembly that, further to the decisions taken in resolution 47/1, it decide"
+        ),
+        ["A/RES/47/1"]
+    );
+    assert_eq!(
+        sc_targets(
+            "Recalling General Assembly resolutions 1514 (XV) of 14\nDecember 1960 and 2145 (XXI) of 27 October 1966 as well\nas resolution S-14/1 of 20 September 1986,"
+        ),
+        ["A/RES/1514 (XV)", "A/RES/2145 (XXI)", "A/RES/S-14/1"]
+    );
+    assert_eq!(
+        sc_targets("Recalling also resolution 40/61 of 9 December 1985 of the General Assembly,"),
+        ["A/RES/40/61"]
+    );
+}
