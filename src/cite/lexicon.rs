@@ -23,6 +23,10 @@ pub struct Lexicon {
     pub date: Regex,
     /// What may join two numbers of a list once dates are removed: commas and "and".
     pub joiner: Regex,
+    /// What a list may say of one of its numbers before going on to the next: "63/71 of
+    /// 2 December 2008 on the Convention on Cluster Munitions and 70/54". No digits, so
+    /// that it cannot swallow a number. None where the language puts it elsewhere.
+    pub topic: Option<Regex>,
     /// A word in a list that takes the list back to the text's own organ ("its").
     pub own: Regex,
     /// "paragraph 5 of" just before the keyword (or, in Chinese, "第 5 段" just after).
@@ -33,6 +37,10 @@ pub struct Lexicon {
 
 const EN_MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
+/// A month broken over two lines ("10 Au-\ngust"), as the Council's scanned texts have
+/// them.
+const EN_BROKEN_MONTHS: &str =
+    r"(?:Jan|Feb|Mar|Apr|Au|Sep|Sept|Oct|Nov|Dec)[a-z]{0,5}-\s*[a-z]{2,7}";
 const FR_MONTHS: &str =
     "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
 const ES_MONTHS: &str = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
@@ -44,8 +52,9 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
         Lang::En => Lexicon {
             resolution: re(r"\b[Rr]esolutions?\b"),
             decision: re(r"\b[Dd]ecisions?\b"),
-            date: re(&format!(r"^\s*,?\s*(?:of|dated|adopted on|on)?\s*\d{{1,2}}(?:\s*(?:,|and|-|–)\s*\d{{1,2}})*\s+(?:{EN_MONTHS})(?:\s+\d{{4}})?")),
+            date: re(&format!(r"^\s*,?\s*(?:of|dated|adopted on|on)?\s*\d{{1,2}}(?:\s*(?:,|and|-|–)\s*\d{{1,2}})*\s+(?:{EN_MONTHS}|{EN_BROKEN_MONTHS})(?:\s+\d{{4}})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:and|as\s+well\s+as|or)?\s*(?:its|the)?\s*(?:General\s+Assembly|Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|Council)?\s*(?:resolutions?)?\s*$"),
+            topic: Some(re(r"^\s*,?\s*(?:on|entitled|concerning|regarding)\s[^\d;:()/]{0,150}?(?:,\s*and|,|\s+and|\s+as\s+well\s+as)\s*(?:its\s+)?(?:resolutions?\s+)?$")),
             own: re(r"\bits\b"),
             pinpoint: re(r"\bparagraphs?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to)\s*\d{1,3})*\s+of\s+(?:its\s+|the\s+)?(?:General Assembly\s+|Security Council\s+)?$"),
             most_recent: re(r"(?:most recent|latest|last) of which (?:is|was|being)\s+(?:its\s+)?$"),
@@ -55,6 +64,7 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
             decision: re(r"\b[Dd]écisions?\b"),
             date: re(&format!(r"^\s*,?\s*(?:du|en date du|adoptée le|le)?\s*\d{{1,2}}(?:er)?(?:\s*(?:,|et|-|–)\s*\d{{1,2}}(?:er)?)*\s+(?:{FR_MONTHS})(?:\s+\d{{4}})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:et|ainsi que|ou)?\s*(?:sa|ses|la|les)?\s*(?:résolutions?)?\s*$"),
+            topic: Some(re(r"^\s*,?\s*(?:sur|intitulée|concernant|relative à)\s[^\d;:()/]{0,150}?(?:,\s*et|,|\s+et|\s+ainsi\s+que)\s*(?:sa\s+|ses\s+)?(?:résolutions?\s+)?$")),
             own: re(r"\b(?:sa|ses)\b"),
             pinpoint: re(r"\bparagraphes?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?\s+de\s+(?:la\s+|sa\s+)?$"),
             most_recent: re(r"dont la (?:plus récente|dernière)(?: en date)? (?:est|était)\s+(?:la\s+|sa\s+)?$"),
@@ -64,6 +74,7 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
             decision: re(r"\b[Dd]ecisi(?:ón|ones)\b"),
             date: re(&format!(r"^\s*,?\s*(?:de|del|aprobada el)?\s*\d{{1,2}}(?:\s*(?:,|y|-|–)\s*\d{{1,2}})*\s+de\s+(?:{ES_MONTHS})(?:\s+de\s+\d{{4}})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:y|e|así como|o)?\s*(?:su|sus|la|las)?\s*(?:resoluci(?:ón|ones))?\s*$"),
+            topic: Some(re(r"^\s*,?\s*(?:sobre|titulada|relativa a)\s[^\d;:()/]{0,150}?(?:,\s*y|,|\s+y|\s+así\s+como)\s*(?:su\s+|sus\s+)?(?:resoluci(?:ón|ones)\s+)?$")),
             own: re(r"\b(?:su|sus)\b"),
             pinpoint: re(r"\bpárrafos?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?\s+de\s+(?:la\s+|su\s+)?$"),
             most_recent: re(r"la (?:más reciente|última) de las cuales (?:es|fue|era)\s+(?:la\s+|su\s+)?$"),
@@ -73,6 +84,7 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
             decision: re(r"[Рр]ешени(?:е|я|ю|ем|и|ях|ям|ями)\b"),
             date: re(&format!(r"^\s*,?\s*(?:от)?\s*\d{{1,2}}(?:\s*(?:,|и|-|–)\s*\d{{1,2}})*\s+(?:{RU_MONTHS})(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:и|а также|или)?\s*(?:своей|своих|в)?\s*(?:резолюци(?:я|и|ю|ей|ях|ям|ями))?\s*$"),
+            topic: Some(re(r"^\s*,?\s*(?:о|об|озаглавленн\w+)\s[^\d;:()/]{0,150}?(?:,\s*и|,|\s+и|\s+а\s+также)\s*(?:резолюци\w*\s+)?$")),
             own: re(r"\bсво(?:ей|их|ю|и|ими)\b"),
             pinpoint: re(r"\bпункт(?:а|е|у|ом|ы|ов)?\s+(\d{1,3})(?:\s*\([а-яa-z]{1,4}\))?\s+(?:своей\s+)?$"),
             most_recent: re(r"последн(?:ей|яя|юю) из (?:которых|них) (?:является|была)\s+(?:резолюция\s+)?$"),
@@ -82,6 +94,7 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
             decision: re(r"(?:^|[\s(«])(?:[وبلف]{0,2})(?:ال)?مقرر(?:ات|ا|ي|ين|يها|يه)?(?:ها|ه)?(?:\s|$)"),
             date: re(r"^\s*[،,]?\s*(?:المؤرخ(?:ة|ين|تين|ان)?|المؤرخ في|المعتمد في)?\s*(?:\d{1,2}\s+)?[\p{Arabic}]+(?:\s[\p{Arabic}]+)?(?:/[\p{Arabic}]+)?\s+\d{4}"),
             joiner: re(r"^\s*[،,؛;]?\s*(?:و|وكذلك|أو)?\s*(?:(?:ال)?قرار(?:ات|ها|يها)?)?\s*$"),
+            topic: Some(re(r"^\s*[،,]?\s*(?:بشأن|المعنون\w*)\s[^\d;:()/]{0,150}?(?:[،,]\s*و|[،,]|\s+و)\s*$")),
             own: re(r"قرار(?:ها|يها|اتها)"),
             pinpoint: re(r"الفقر(?:ة|تين|ات)\s+(\d{1,3})(?:\s*\([\p{Arabic}a-z]{1,4}\))?\s+من\s+$"),
             most_recent: re(r"(?:وآخرها|آخرها|وأحدثها|أحدثها)\s*$"),
@@ -91,6 +104,7 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
             decision: re(r"决定"),
             date: re(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"),
             joiner: re(r"^\s*(?:、|，|,|和|及|以及|与|或)?\s*(?:其|大会)?\s*$"),
+            topic: None,
             own: re(r"其"),
             pinpoint: re(r"^\s*第\s*(\d{1,3})\s*段"),
             most_recent: re(r"(?:最近一项|最近的一项|最新一项|最近一次)(?:决议)?(?:是|为)\s*$"),

@@ -129,7 +129,7 @@ static FULL_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// Scanned texts may put a space after the slash (`S/ 13637`) or the dot (`Rev. 1`);
 /// [`document_symbol`] takes such spaces out.
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    let segment = r"(?:[A-Z][A-Za-z]{0,5}(?:\. ?\d{1,3})?|\d{1,5}(?:\.\d{1,3})?|(?:ES|S)-\d{1,2})";
+    let segment = r"(?:(?:ES|S)-\d{1,2}|[A-Z][A-Za-z]{0,5}(?:\. ?\d{1,5})?|\d{1,5}(?:\.\d{1,3})?)";
     Regex::new(&format!(r"\b(?:A|S|E)(?:/(?: \d{{4,5}}\b|{segment}))+")).expect("pattern")
 });
 
@@ -140,11 +140,12 @@ static NEXT_ADDENDUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:\s*,\s*|\s+and\s+)(?P<seg>(?:Add|Corr|Rev)\. ?\d{1,3})|\s+and\s+(?P<num>\d{1,3}))\b").expect("pattern")
 });
 
-/// A resolution number after a keyword: `65/230`, `50/70 Q`, `ES-10/19`, `2625 (XXV)`,
-/// `217 A (III)`, `242 (1967)`.
+/// A resolution number after a keyword: `65/230`, `50/70 Q`, `53/77 AA`, `ES-10/19`,
+/// `2625 (XXV)`, `217 A (III)`, `242 (1967)`. A line may end between the number and its
+/// bracket, after a space ("1540 \n(2004)").
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?P<old>\d{1,4})(?:\s?(?P<oldpart>[A-Z]))?\s?\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?: ?(?P<part>[A-Z]))?)",
+        r"(?:(?P<old>\d{1,4})(?:\s{0,2}(?P<oldpart>[A-Z]))?\s{0,2}\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?: ?(?P<part>[A-Z]{1,2}))?)",
     )
     .expect("pattern")
 });
@@ -296,6 +297,16 @@ impl Token {
                 number: text("num").unwrap_or_default(),
                 part: text("part"),
             },
+        }
+    }
+
+    /// Parts after Z are lettered AA, BB…: "53/77 AA". A symbol holds one letter, so such
+    /// a number is read to keep the list going but is not cited.
+    fn has_one_letter(&self) -> bool {
+        match self {
+            Token::Bracketed { part, .. } | Token::Slashed { part, .. } => {
+                part.as_ref().is_none_or(|p| p.len() == 1)
+            }
         }
     }
 
@@ -484,16 +495,23 @@ fn read_list(text: &str, mut pos: usize, lang: Lang, mut named: Option<Named>) -
     let mut named_from = 0;
     while let Some((span, token)) = token_at(text, pos) {
         pos = span.end;
-        items.push(Item { span, token, named });
-        pos = part_letters(text, pos, &mut items);
+        if token.has_one_letter() {
+            items.push(Item { span, token, named });
+            pos = part_letters(text, pos, &mut items);
+        }
         if let Some(d) = lex.date.find(&text[pos..]) {
             pos += d.end();
         }
-        let Some(next) = TOKEN.find(ahead(text, pos, 80)) else {
+        let Some(next) = TOKEN.find(ahead(text, pos, 200)) else {
             break;
         };
         let joiner = &text[pos..pos + next.start()];
         if !lex.joiner.is_match(joiner) {
+            // What the topic names is the topic's, not the next number's organ.
+            if lex.topic.as_ref().is_some_and(|t| t.is_match(joiner)) {
+                pos += next.start();
+                continue;
+            }
             break;
         }
         // "resolutions 473 (1980) and General Assembly resolution 38/11", "Security Council

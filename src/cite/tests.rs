@@ -561,3 +561,85 @@ fn numbers_by_session_in_the_councils_texts_are_the_assemblys() {
         ["A/RES/40/61"]
     );
 }
+
+#[test]
+fn a_list_goes_on_past_what_it_says_of_a_number() {
+    assert_eq!(
+        targets(
+            "Recalling its resolutions 63/71 of 2 December 2008 on the Convention on \nCluster Munitions and 70/54 of 7 December 2015, 71/45 of 5 December 2016,",
+            Lang::En
+        ),
+        ["A/RES/63/71", "A/RES/70/54", "A/RES/71/45"]
+    );
+    assert_eq!(
+        targets(
+            "use of Assembly resolutions 377 A (V) of 3 November 1950 on uniting for peace and \n76/262 of 26 April 2022 on the veto initiative;",
+            Lang::En
+        ),
+        ["A/RES/377 A (V)", "A/RES/76/262"]
+    );
+    // A topic that holds a number ends the list.
+    assert_eq!(
+        targets(
+            "resolution 65/230 on the work of its 12 sessions and 2/3 of the members",
+            Lang::En
+        ),
+        ["A/RES/65/230"]
+    );
+}
+
+#[test]
+fn the_bracket_of_a_number_on_the_next_line() {
+    assert_eq!(
+        targets(
+            "notably Security Council resolutions 1540 \n(2004) of 28 April 2004, 1977 (2011) of 20 April 2011, 2325 (2016) of 15 December \n2016 and 2663 (2022) of 30 November 2022, constitute",
+            Lang::En
+        ),
+        [
+            "S/RES/1540 (2004)",
+            "S/RES/1977 (2011)",
+            "S/RES/2325 (2016)",
+            "S/RES/2663 (2022)"
+        ]
+    );
+}
+
+#[test]
+fn parts_lettered_after_z_keep_the_list_going() {
+    let t = "Recalling its resolutions 49/75 I of 15 December 1994, 50/70 F of 12 December \n1995, 51/45 C of 10 December 1996, 52/38 F of 9 December 1997, 53/77 AA of \n4 December 1998, 54/54 U of 1 December 1999, 55/33 M of 20 November 2000,";
+    assert_eq!(
+        targets(t, Lang::En),
+        [
+            "A/RES/49/75 I",
+            "A/RES/50/70 F",
+            "A/RES/51/45 C",
+            "A/RES/52/38 F",
+            "A/RES/54/54 U",
+            "A/RES/55/33 M"
+        ]
+    );
+}
+
+#[test]
+fn a_month_broken_over_two_lines() {
+    assert_eq!(
+        targets(
+            "1. Reaffirms its resolutions 186 (1964) of 4 March, 207 (1965) of 10 Au-\ngust and 219 (1965) of 17 December 1965, 220 (1966)",
+            Lang::En
+        )
+        .len(),
+        4
+    );
+}
+
+#[test]
+fn special_session_documents_and_verbatim_records() {
+    assert_eq!(
+        targets(
+            "Twelfth Special Session, Supplement No. 2 (A/S-12/2), sect. III.F.",
+            Lang::En
+        ),
+        ["doc:A/S-12/2"]
+    );
+    assert_eq!(targets("3  See S/PV.7813. ", Lang::En), ["doc:S/PV.7813"]);
+}
