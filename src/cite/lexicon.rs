@@ -13,7 +13,8 @@ fn re(pattern: &str) -> Regex {
 
 /// Per-language patterns, compiled once.
 pub struct Lexicon {
-    /// A word that introduces resolutions ("resolutions", "résolution", "القرار").
+    /// A word that introduces resolutions ("resolutions", "résolution", "القرار"), also
+    /// when a line break cuts it ("reso-\nlutions") or a heading capitalises it.
     pub resolution: Regex,
     /// A word that introduces decisions, which are not resolutions.
     pub decision: Regex,
@@ -50,11 +51,11 @@ const RU_MONTHS: &str =
 static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
     Lang::ALL.map(|lang| match lang {
         Lang::En => Lexicon {
-            resolution: re(r"\b[Rr]esolutions?\b"),
+            resolution: re(r"\b(?:[Rr]eso-\s*lutions?|[Rr]esolu-\s*tions?|[Rr]esolutions?|RESOLUTIONS?)\b"),
             decision: re(r"\b[Dd]ecisions?\b"),
             date: re(&format!(r"^\s*,?\s*(?:of|dated|adopted on|on)?\s*\d{{1,2}}(?:\s*(?:,|and|-|–)\s*\d{{1,2}})*\s+(?:{EN_MONTHS}|{EN_BROKEN_MONTHS})(?:\s+\d{{4}})?")),
-            joiner: re(r"^\s*(?:,|;)?\s*(?:and|as\s+well\s+as|or)?\s*(?:its|the)?\s*(?:General\s+Assembly|Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|Council)?\s*(?:resolutions?)?\s*$"),
-            topic: Some(re(r"^\s*,?\s*(?:on|entitled|concerning|regarding)\s[^\d;:()/]{0,150}?(?:,\s*and|,|\s+and|\s+as\s+well\s+as)\s*(?:its\s+)?(?:resolutions?\s+)?$")),
+            joiner: re(r"^\s*(?:,|;)?\s*(?:and|as\s+well\s+as|or)?\s*,?\s*(?:also|in\s+particular|particularly|notably|including|especially)?\s*,?\s*(?:its|the)?\s*(?:General\s+Assembly|Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|Council)?\s*(?:resolutions?)?\s*$"),
+            topic: Some(re(r"^\s*,?\s*(?:on|entitled|concerning|regarding|containing|in\s+which|by\s+which)\s[^\d;:()/]{0,150}?(?:,\s*and|,|\s+and|\s+as\s+well\s+as)\s*(?:its\s+)?(?:resolutions?\s+)?$")),
             own: re(r"\bits\b"),
             pinpoint: re(r"\bparagraphs?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to)\s*\d{1,3})*\s+of\s+(?:its\s+|the\s+)?(?:General Assembly\s+|Security Council\s+)?$"),
             most_recent: re(r"(?:most recent|latest|last) of which (?:is|was|being)\s+(?:its\s+)?$"),

@@ -643,3 +643,32 @@ fn special_session_documents_and_verbatim_records() {
     );
     assert_eq!(targets("3  See S/PV.7813. ", Lang::En), ["doc:S/PV.7813"]);
 }
+
+#[test]
+fn a_keyword_cut_at_the_end_of_a_line_or_in_capitals() {
+    assert_eq!(
+        sc_targets(
+            "1. Demands strict compliance by all parties concerned, especially South Africa, with the terms of reso-\nlutions 435 (1978) and 632 (1989),"
+        ),
+        ["S/RES/435 (1978)", "S/RES/632 (1989)"]
+    );
+    assert_eq!(
+        sc_targets("IN ACCORDANCE WITH SC RESOLUTION 986 (1995)"),
+        ["S/RES/986 (1995)"]
+    );
+}
+
+#[test]
+fn lists_that_single_one_out() {
+    let found = sc_targets(
+        "Recalling its previous relevant resolutions, including resolution 661 (1990) of\n6 August 1990, 986 (1995) of 14 April 1995, 1284 (1999) of 17 December 1999,\n1352 (2001) of 1 June 2001, 1360 (2001) of 3 July 2001, 1382 (2001) of 29\nNovember 2001, 1409 (2002) of 14 May 2002, and in particular, 1447 (2002) of 4\nDecember 2002,",
+    );
+    assert_eq!(found.len(), 8, "{found:?}");
+    assert_eq!(found[7], "S/RES/1447 (2002)");
+    assert_eq!(
+        sc_targets(
+            "Reaffirming its relevant resolutions, in particular, resolutions 431 (1978) of 27 July 1978, 435 (1978) of 29\nSeptember 1978 and also 629 (1989) of 16 January 1989,"
+        ),
+        ["S/RES/431 (1978)", "S/RES/435 (1978)", "S/RES/629 (1989)"]
+    );
+}
