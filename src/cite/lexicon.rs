@@ -170,7 +170,7 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 (GeneralAssembly, r"General Assembly"),
             ],
             Some(r"\bCouncil\b"),
-            r"\b(?:Commission|Sub-?[Cc]ommission|Board|Conference|Committee|Forum|Assembly of|Health Assembly|Council of|Governing Council|Executive)\b",
+            r"\b(?:Commission|Sub-?[Cc]ommission|Board|Conference|Committee|Forum|Assembly of|Health Assembly|Council of|Governing Council|Trusteeship Council|Executive)\b",
             r"\b(?:established|created|set up|mandated|constituted|referred to)\b",
         ),
         w(
@@ -182,7 +182,7 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 (GeneralAssembly, r"Assemblée générale"),
             ],
             Some(r"\bConseil\b"),
-            r"\b(?:Commission|Sous-[Cc]ommission|Conférence|Comité|Conseil d[’']administration|Forum|Assemblée mondiale)\b",
+            r"\b(?:Commission|Sous-[Cc]ommission|Conférence|Comité|Conseil d[’']administration|Conseil de tutelle|Forum|Assemblée mondiale)\b",
             r"(?:\b(?:créée?s?|établie?s?|constituée?s?|instituée?s?|mise?s? en place|en application|conformément)\b)",
         ),
         w(
@@ -194,7 +194,7 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 (GeneralAssembly, r"Asamblea General"),
             ],
             Some(r"\bConsejo\b"),
-            r"\b(?:Comisión|Subcomisión|Conferencia|Comité|Junta|Foro|Asamblea Mundial)\b",
+            r"\b(?:Comisión|Subcomisión|Conferencia|Comité|Junta|Foro|Asamblea Mundial|Consejo de Administración Fiduciaria)\b",
             r"\b(?:establecid[oa]s?|cread[oa]s?|constituid[oa]s?|en virtud|de conformidad|con arreglo)\b",
         ),
         w(
@@ -212,7 +212,7 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 ),
             ],
             None,
-            r"(?:Комисси|Подкомисси|Конференци|Комитет|Совет(?:а)? управляющих|Форум|Всемирн(?:ая|ой) ассамбле)",
+            r"(?:Комисси|Подкомисси|Конференци|Комитет|Совет(?:а)? управляющих|Совет(?:а|ом|е)? по [Оо]пеке|Форум|Всемирн(?:ая|ой) ассамбле)",
             r"(?:учрежденн|созданн|в соответствии|согласно)",
         ),
         w(
@@ -224,7 +224,7 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 (GeneralAssembly, r"الجمعية العامة"),
             ],
             None,
-            r"(?:لجنة|اللجنة|مؤتمر|المؤتمر|المجلس التنفيذي|مجلس الإدارة|جمعية الصحة)",
+            r"(?:لجنة|اللجنة|مؤتمر|المؤتمر|المجلس التنفيذي|مجلس الإدارة|مجلس الوصاية|جمعية الصحة)",
             r"(?:المنشأة|المنشأ|عملا|وفقا)",
         ),
         w(
@@ -236,7 +236,7 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 (GeneralAssembly, r"联合国大会|大会"),
             ],
             None,
-            r"(?:委员会|小组委员会|会议|执行局|理事会|卫生大会)",
+            r"(?:委员会|小组委员会|会议|执行局|理事会|托管理事会|卫生大会)",
             r"(?:设立|成立|根据)",
         ),
     ]

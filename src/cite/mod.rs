@@ -142,10 +142,11 @@ static NEXT_ADDENDUM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A resolution number after a keyword: `65/230`, `50/70 Q`, `53/77 AA`, `ES-10/19`,
 /// `2625 (XXV)`, `217 A (III)`, `242 (1967)`. A line may end between the number and its
-/// bracket, after a space ("1540 \n(2004)").
+/// bracket, after a space ("1540 \n(2004)"), or before its part letter ("35/122\nF"); a
+/// capital that starts a word is no part letter.
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?P<old>\d{1,4})(?:\s{0,2}(?P<oldpart>[A-Z]))?\s{0,2}\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?: ?(?P<part>[A-Z]{1,2}))?)",
+        r"(?:(?P<old>\d{1,4})(?:\s{0,2}(?P<oldpart>[A-Z]))?\s{0,2}\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?:\s?(?P<part>[A-Z]{1,2})\b)?)",
     )
     .expect("pattern")
 });

@@ -672,3 +672,29 @@ fn lists_that_single_one_out() {
         ["S/RES/431 (1978)", "S/RES/435 (1978)", "S/RES/629 (1989)"]
     );
 }
+
+#[test]
+fn the_trusteeship_council_is_another_body() {
+    assert_eq!(
+        sc_targets(
+            "Taking note of Trusteeship Council resolution 2183 (LIII) of 28 May 1986 and of subsequent reports"
+        ),
+        ["no:OtherBody"]
+    );
+}
+
+#[test]
+fn a_part_letter_on_the_next_line() {
+    assert_eq!(
+        sc_targets("Taking note of General Assembly resolution 35/122\nF of 11 December 1980,"),
+        ["A/RES/35/122 F"]
+    );
+    // A capital that starts the next word is no part letter.
+    assert_eq!(
+        targets(
+            "as decided in its resolution 65/230\nThe Assembly",
+            Lang::En
+        ),
+        ["A/RES/65/230"]
+    );
+}
