@@ -13,14 +13,23 @@ fn re(pattern: &str) -> Regex {
 
 /// Per-language patterns, compiled once.
 pub struct Lexicon {
-    /// A word that introduces resolutions ("resolutions", "résolution", "القرار").
+    /// A word that introduces resolutions ("resolutions", "résolution", "القرار"), also
+    /// when a line break cuts it ("reso-\nlutions") or a heading capitalises it.
     pub resolution: Regex,
     /// A word that introduces decisions, which are not resolutions.
     pub decision: Regex,
     /// A date in running text, with the word that introduces it ("of 4 December 2023").
+    /// Lists give the year once for several dates: "186 (1964) of 4 March, 187 (1964) of
+    /// 13 March", "82 (1950) and 83 (1950) of 25 and 27 June 1950".
     pub date: Regex,
     /// What may join two numbers of a list once dates are removed: commas and "and".
     pub joiner: Regex,
+    /// What a list may say of one of its numbers before going on to the next: "63/71 of
+    /// 2 December 2008 on the Convention on Cluster Munitions and 70/54". No digits, so
+    /// that it cannot swallow a number. None where the language puts it elsewhere.
+    pub topic: Option<Regex>,
+    /// A word in a list that takes the list back to the text's own organ ("its").
+    pub own: Regex,
     /// "paragraph 5 of" just before the keyword (or, in Chinese, "第 5 段" just after).
     pub pinpoint: Regex,
     /// "the most recent of which is" just before the keyword.
@@ -29,6 +38,10 @@ pub struct Lexicon {
 
 const EN_MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
+/// A month broken over two lines ("10 Au-\ngust"), as the Council's scanned texts have
+/// them.
+const EN_BROKEN_MONTHS: &str =
+    r"(?:Jan|Feb|Mar|Apr|Au|Sep|Sept|Oct|Nov|Dec)[a-z]{0,5}-\s*[a-z]{2,7}";
 const FR_MONTHS: &str =
     "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
 const ES_MONTHS: &str = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
@@ -38,34 +51,42 @@ const RU_MONTHS: &str =
 static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
     Lang::ALL.map(|lang| match lang {
         Lang::En => Lexicon {
-            resolution: re(r"\b[Rr]esolutions?\b"),
+            resolution: re(r"\b(?:[Rr]eso-\s*lutions?|[Rr]esolu-\s*tions?|[Rr]esolutions?|RESOLUTIONS?)\b"),
             decision: re(r"\b[Dd]ecisions?\b"),
-            date: re(&format!(r"^\s*,?\s*(?:of|dated|adopted on|on)?\s*\d{{1,2}}\s+(?:{EN_MONTHS})\s+\d{{4}}")),
-            joiner: re(r"^\s*(?:,|;)?\s*(?:and|as well as|or)?\s*(?:its|General Assembly|Assembly)?\s*(?:resolutions?)?\s*$"),
+            date: re(&format!(r"^\s*,?\s*(?:of|dated|adopted on|on)?\s*\d{{1,2}}(?:\s*(?:,|and|-|–)\s*\d{{1,2}})*\s+(?:{EN_MONTHS}|{EN_BROKEN_MONTHS})(?:\s+\d{{4}})?")),
+            joiner: re(r"^\s*(?:,|;)?\s*(?:and|as\s+well\s+as|or)?\s*,?\s*(?:also|in\s+particular|particularly|notably|including|especially)?\s*,?\s*(?:its|the)?\s*(?:General\s+Assembly|Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|Council)?\s*(?:resolutions?)?\s*$"),
+            topic: Some(re(r"^\s*,?\s*(?:on|entitled|concerning|regarding|containing|in\s+which|by\s+which)\s[^\d;:()/]{0,150}?(?:,\s*and|,|\s+and|\s+as\s+well\s+as)\s*(?:its\s+)?(?:resolutions?\s+)?$")),
+            own: re(r"\bits\b"),
             pinpoint: re(r"\bparagraphs?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to)\s*\d{1,3})*\s+of\s+(?:its\s+|the\s+)?(?:General Assembly\s+|Security Council\s+)?$"),
             most_recent: re(r"(?:most recent|latest|last) of which (?:is|was|being)\s+(?:its\s+)?$"),
         },
         Lang::Fr => Lexicon {
             resolution: re(r"\b[Rr]ésolutions?\b"),
             decision: re(r"\b[Dd]écisions?\b"),
-            date: re(&format!(r"^\s*,?\s*(?:du|en date du|adoptée le|le)?\s*\d{{1,2}}(?:er)?\s+(?:{FR_MONTHS})\s+\d{{4}}")),
+            date: re(&format!(r"^\s*,?\s*(?:du|en date du|adoptée le|le)?\s*\d{{1,2}}(?:er)?(?:\s*(?:,|et|-|–)\s*\d{{1,2}}(?:er)?)*\s+(?:{FR_MONTHS})(?:\s+\d{{4}})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:et|ainsi que|ou)?\s*(?:sa|ses|la|les)?\s*(?:résolutions?)?\s*$"),
+            topic: Some(re(r"^\s*,?\s*(?:sur|intitulée|concernant|relative à)\s[^\d;:()/]{0,150}?(?:,\s*et|,|\s+et|\s+ainsi\s+que)\s*(?:sa\s+|ses\s+)?(?:résolutions?\s+)?$")),
+            own: re(r"\b(?:sa|ses)\b"),
             pinpoint: re(r"\bparagraphes?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?\s+de\s+(?:la\s+|sa\s+)?$"),
             most_recent: re(r"dont la (?:plus récente|dernière)(?: en date)? (?:est|était)\s+(?:la\s+|sa\s+)?$"),
         },
         Lang::Es => Lexicon {
             resolution: re(r"\b[Rr]esoluci(?:ón|ones)\b"),
             decision: re(r"\b[Dd]ecisi(?:ón|ones)\b"),
-            date: re(&format!(r"^\s*,?\s*(?:de|del|aprobada el)?\s*\d{{1,2}}\s+de\s+(?:{ES_MONTHS})\s+de\s+\d{{4}}")),
+            date: re(&format!(r"^\s*,?\s*(?:de|del|aprobada el)?\s*\d{{1,2}}(?:\s*(?:,|y|-|–)\s*\d{{1,2}})*\s+de\s+(?:{ES_MONTHS})(?:\s+de\s+\d{{4}})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:y|e|así como|o)?\s*(?:su|sus|la|las)?\s*(?:resoluci(?:ón|ones))?\s*$"),
+            topic: Some(re(r"^\s*,?\s*(?:sobre|titulada|relativa a)\s[^\d;:()/]{0,150}?(?:,\s*y|,|\s+y|\s+así\s+como)\s*(?:su\s+|sus\s+)?(?:resoluci(?:ón|ones)\s+)?$")),
+            own: re(r"\b(?:su|sus)\b"),
             pinpoint: re(r"\bpárrafos?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?\s+de\s+(?:la\s+|su\s+)?$"),
             most_recent: re(r"la (?:más reciente|última) de las cuales (?:es|fue|era)\s+(?:la\s+|su\s+)?$"),
         },
         Lang::Ru => Lexicon {
             resolution: re(r"[Рр]езолюци(?:я|и|ю|ей|ях|ям|ями)\b"),
             decision: re(r"[Рр]ешени(?:е|я|ю|ем|и|ях|ям|ями)\b"),
-            date: re(&format!(r"^\s*,?\s*(?:от)?\s*\d{{1,2}}\s+(?:{RU_MONTHS})\s+\d{{4}}(?:\s*(?:года|г\.))?")),
+            date: re(&format!(r"^\s*,?\s*(?:от)?\s*\d{{1,2}}(?:\s*(?:,|и|-|–)\s*\d{{1,2}})*\s+(?:{RU_MONTHS})(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:и|а также|или)?\s*(?:своей|своих|в)?\s*(?:резолюци(?:я|и|ю|ей|ях|ям|ями))?\s*$"),
+            topic: Some(re(r"^\s*,?\s*(?:о|об|озаглавленн\w+)\s[^\d;:()/]{0,150}?(?:,\s*и|,|\s+и|\s+а\s+также)\s*(?:резолюци\w*\s+)?$")),
+            own: re(r"\bсво(?:ей|их|ю|и|ими)\b"),
             pinpoint: re(r"\bпункт(?:а|е|у|ом|ы|ов)?\s+(\d{1,3})(?:\s*\([а-яa-z]{1,4}\))?\s+(?:своей\s+)?$"),
             most_recent: re(r"последн(?:ей|яя|юю) из (?:которых|них) (?:является|была)\s+(?:резолюция\s+)?$"),
         },
@@ -74,6 +95,8 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
             decision: re(r"(?:^|[\s(«])(?:[وبلف]{0,2})(?:ال)?مقرر(?:ات|ا|ي|ين|يها|يه)?(?:ها|ه)?(?:\s|$)"),
             date: re(r"^\s*[،,]?\s*(?:المؤرخ(?:ة|ين|تين|ان)?|المؤرخ في|المعتمد في)?\s*(?:\d{1,2}\s+)?[\p{Arabic}]+(?:\s[\p{Arabic}]+)?(?:/[\p{Arabic}]+)?\s+\d{4}"),
             joiner: re(r"^\s*[،,؛;]?\s*(?:و|وكذلك|أو)?\s*(?:(?:ال)?قرار(?:ات|ها|يها)?)?\s*$"),
+            topic: Some(re(r"^\s*[،,]?\s*(?:بشأن|المعنون\w*)\s[^\d;:()/]{0,150}?(?:[،,]\s*و|[،,]|\s+و)\s*$")),
+            own: re(r"قرار(?:ها|يها|اتها)"),
             pinpoint: re(r"الفقر(?:ة|تين|ات)\s+(\d{1,3})(?:\s*\([\p{Arabic}a-z]{1,4}\))?\s+من\s+$"),
             most_recent: re(r"(?:وآخرها|آخرها|وأحدثها|أحدثها)\s*$"),
         },
@@ -82,6 +105,8 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
             decision: re(r"决定"),
             date: re(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"),
             joiner: re(r"^\s*(?:、|，|,|和|及|以及|与|或)?\s*(?:其|大会)?\s*$"),
+            topic: None,
+            own: re(r"其"),
             pinpoint: re(r"^\s*第\s*(\d{1,3})\s*段"),
             most_recent: re(r"(?:最近一项|最近的一项|最新一项|最近一次)(?:决议)?(?:是|为)\s*$"),
         },
@@ -97,6 +122,11 @@ pub fn lexicon(lang: Lang) -> &'static Lexicon {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Named {
     Organ(Organ),
+    /// "the Council" without its full name: in the Assembly's texts ECOSOC, whose
+    /// resolutions are numbered by year ("Council resolution 1996/31"), or the Human Rights
+    /// Council, whose resolutions are numbered by session ("the subsequent Council
+    /// resolution 57/26").
+    Council,
     /// Another body: a commission, a board, a conference. Its resolutions are not in the
     /// UN's resolution series, so they are never linked.
     OtherBody,
@@ -105,17 +135,28 @@ pub enum Named {
 struct OrganWords {
     lang: Lang,
     /// Names that point to one organ; checked before `other`.
-    organs: Vec<(Organ, Regex)>,
+    organs: Vec<(Named, Regex)>,
     other: Regex,
+    /// Words that say a body was set up by the resolution that follows, not that it
+    /// adopted it ("the Committee established by resolution 661 (1990)").
+    created: Regex,
 }
 
 static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
     use Organ::*;
-    let w = |lang, organs: Vec<(Organ, &str)>, other: &str| OrganWords {
-        lang,
-        organs: organs.into_iter().map(|(o, p)| (o, re(p))).collect(),
-        other: re(other),
-    };
+    let w =
+        |lang, organs: Vec<(Organ, &str)>, council: Option<&str>, other: &str, created: &str| {
+            OrganWords {
+                lang,
+                organs: organs
+                    .into_iter()
+                    .map(|(o, p)| (Named::Organ(o), re(p)))
+                    .chain(council.map(|p| (Named::Council, re(p))))
+                    .collect(),
+                other: re(other),
+                created: re(created),
+            }
+        };
     vec![
         w(
             Lang::En,
@@ -127,10 +168,10 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 ),
                 (SecurityCouncil, r"Security Council"),
                 (GeneralAssembly, r"General Assembly"),
-                // In the Assembly's texts, "Council resolution 1996/31" is ECOSOC's.
-                (EconomicAndSocialCouncil, r"\bCouncil\b"),
             ],
-            r"\b(?:Commission|Sub-?[Cc]ommission|Board|Conference|Committee|Forum|Assembly of|Health Assembly|Council of|Governing Council|Executive)\b",
+            Some(r"\bCouncil\b"),
+            r"\b(?:Commission|Sub-?[Cc]ommission|Board|Conference|Committee|Forum|Assembly of|Health Assembly|Council of|Governing Council|Trusteeship Council|Executive)\b",
+            r"\b(?:established|created|set up|mandated|constituted|referred to)\b",
         ),
         w(
             Lang::Fr,
@@ -139,9 +180,10 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 (EconomicAndSocialCouncil, r"Conseil économique et social"),
                 (SecurityCouncil, r"Conseil de sécurité"),
                 (GeneralAssembly, r"Assemblée générale"),
-                (EconomicAndSocialCouncil, r"\bConseil\b"),
             ],
-            r"\b(?:Commission|Sous-[Cc]ommission|Conférence|Comité|Conseil d[’']administration|Forum|Assemblée mondiale)\b",
+            Some(r"\bConseil\b"),
+            r"\b(?:Commission|Sous-[Cc]ommission|Conférence|Comité|Conseil d[’']administration|Conseil de tutelle|Forum|Assemblée mondiale)\b",
+            r"(?:\b(?:créée?s?|établie?s?|constituée?s?|instituée?s?|mise?s? en place|en application|conformément)\b)",
         ),
         w(
             Lang::Es,
@@ -150,9 +192,10 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 (EconomicAndSocialCouncil, r"Consejo Económico y Social"),
                 (SecurityCouncil, r"Consejo de Seguridad"),
                 (GeneralAssembly, r"Asamblea General"),
-                (EconomicAndSocialCouncil, r"\bConsejo\b"),
             ],
-            r"\b(?:Comisión|Subcomisión|Conferencia|Comité|Junta|Foro|Asamblea Mundial)\b",
+            Some(r"\bConsejo\b"),
+            r"\b(?:Comisión|Subcomisión|Conferencia|Comité|Junta|Foro|Asamblea Mundial|Consejo de Administración Fiduciaria)\b",
+            r"\b(?:establecid[oa]s?|cread[oa]s?|constituid[oa]s?|en virtud|de conformidad|con arreglo)\b",
         ),
         w(
             Lang::Ru,
@@ -168,7 +211,9 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                     r"Генеральн(?:ая|ой|ую) Ассамбле(?:я|и|ю|ей)",
                 ),
             ],
-            r"(?:Комисси|Подкомисси|Конференци|Комитет|Совет(?:а)? управляющих|Форум|Всемирн(?:ая|ой) ассамбле)",
+            None,
+            r"(?:Комисси|Подкомисси|Конференци|Комитет|Совет(?:а)? управляющих|Совет(?:а|ом|е)? по [Оо]пеке|Форум|Всемирн(?:ая|ой) ассамбле)",
+            r"(?:учрежденн|созданн|в соответствии|согласно)",
         ),
         w(
             Lang::Ar,
@@ -178,7 +223,9 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 (SecurityCouncil, r"مجلس الأمن"),
                 (GeneralAssembly, r"الجمعية العامة"),
             ],
-            r"(?:لجنة|اللجنة|مؤتمر|المؤتمر|المجلس التنفيذي|مجلس الإدارة|جمعية الصحة)",
+            None,
+            r"(?:لجنة|اللجنة|مؤتمر|المؤتمر|المجلس التنفيذي|مجلس الإدارة|مجلس الوصاية|جمعية الصحة)",
+            r"(?:المنشأة|المنشأ|عملا|وفقا)",
         ),
         w(
             Lang::Zh,
@@ -188,7 +235,9 @@ static ORGAN_WORDS: LazyLock<Vec<OrganWords>> = LazyLock::new(|| {
                 (SecurityCouncil, r"安全理事会|安理会"),
                 (GeneralAssembly, r"联合国大会|大会"),
             ],
-            r"(?:委员会|小组委员会|会议|执行局|理事会|卫生大会)",
+            None,
+            r"(?:委员会|小组委员会|会议|执行局|理事会|托管理事会|卫生大会)",
+            r"(?:设立|成立|根据)",
         ),
     ]
 });
@@ -214,9 +263,9 @@ pub fn named_before(text: &str, lang: Lang) -> Option<Named> {
             best = Some((start, end, named));
         }
     };
-    for (organ, pattern) in &words.organs {
+    for (named, pattern) in &words.organs {
         if let Some(m) = pattern.find_iter(text).last() {
-            consider(m.start(), m.end(), Named::Organ(*organ));
+            consider(m.start(), m.end(), *named);
         }
     }
     if let Some(m) = words.other.find_iter(text).last() {
@@ -224,21 +273,39 @@ pub fn named_before(text: &str, lang: Lang) -> Option<Named> {
     }
     let (_, end, named) = best?;
     let rest = &text[end..];
-    let punctuated = rest.contains([',', ';', '.', ':', '،', '؛', '，', '；', '。', '(', ')']);
-    let short = if lang == Lang::Zh {
-        rest.trim().chars().count() <= 12
-    } else {
-        rest.split_whitespace().count() <= 8
+    if FILLER.is_match(rest) {
+        return Some(named);
+    }
+    let attached = match lang {
+        // English names are capitalised: what runs on from a name in capitals and small
+        // words is the rest of it ("Commission on Crime Prevention and Criminal Justice").
+        Lang::En => FILLER.is_match(&rest[name_tail(rest)..]),
+        Lang::Zh => !punctuated(rest) && rest.trim().chars().count() <= 12,
+        _ => !punctuated(rest) && rest.split_whitespace().count() <= 8,
     };
-    (FILLER.is_match(rest) || (!punctuated && short)).then_some(named)
+    (attached && !words.created.is_match(rest)).then_some(named)
+}
+
+fn punctuated(text: &str) -> bool {
+    text.contains([',', ';', '.', ':', '،', '؛', '，', '；', '。', '(', ')'])
+}
+
+/// The length of the rest of an English name at the start of `text`: capitalised words and
+/// the small words between them.
+fn name_tail(text: &str) -> usize {
+    static TAIL: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(?:\s+(?:\p{Lu}[\w’'.-]*|of|on|and|for|the|to|against|in|at)\b)*"));
+    TAIL.find(text).map_or(0, |m| m.end())
 }
 
 /// The organ named first in `text`, for the words that follow a citation in languages
 /// that name the organ after the number ("la résolution 35/1 du Conseil des droits de
-/// l'homme"). Only a name at the very start counts.
+/// l'homme", "resolution 40/61 of 9 December 1985 of the General Assembly"). Only a name
+/// at the very start counts.
 pub fn named_after(text: &str, lang: Lang) -> Option<Named> {
     static LEADS: LazyLock<Vec<(Lang, Regex)>> = LazyLock::new(|| {
         [
+            (Lang::En, r"^\s*(?:,\s*)?of\s+the\s+"),
             (Lang::Fr, r"^\s*(?:,\s*)?(?:du|de la|de l[’']|des|de)\s+"),
             (Lang::Es, r"^\s*(?:,\s*)?(?:del|de la|de los|de)\s+"),
             (Lang::Ru, r"^\s*"),
@@ -252,9 +319,9 @@ pub fn named_after(text: &str, lang: Lang) -> Option<Named> {
     let rest = &text[m.end()..];
     let head: String = rest.chars().take(60).collect();
     let words = ORGAN_WORDS.iter().find(|w| w.lang == lang)?;
-    for (organ, pattern) in &words.organs {
+    for (named, pattern) in &words.organs {
         if pattern.find(&head).is_some_and(|m| m.start() == 0) {
-            return Some(Named::Organ(*organ));
+            return Some(*named);
         }
     }
     if words.other.find(&head).is_some_and(|m| m.start() == 0) {

@@ -125,16 +125,28 @@ static FULL_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Other document symbols: at least one segment of digits, segments such as `C.3`, `L.9`,
-/// `Rev.1`, `Add.3`, `PV.50`.
+/// `Rev.1`, `Add.3`, `PV.50`. Security Council numbers run to five digits (`S/25479`).
+/// Scanned texts may put a space after the slash (`S/ 13637`) or the dot (`Rev. 1`);
+/// [`document_symbol`] takes such spaces out.
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:A|S|E)(?:/(?:[A-Z][A-Za-z]{0,5}(?:\.\d{1,3})?|\d{1,4}(?:\.\d{1,3})?|(?:ES|S)-\d{1,2}))+").expect("pattern")
+    let segment = r"(?:(?:ES|S)-\d{1,2}|[A-Z][A-Za-z]{0,5}(?:\. ?\d{1,5})?|\d{1,5}(?:\.\d{1,3})?)";
+    Regex::new(&format!(r"\b(?:A|S|E)(?:/(?: \d{{4,5}}\b|{segment}))+")).expect("pattern")
 });
 
-/// A resolution number after a keyword: `65/230`, `50/70 Q`, `ES-10/19`, `2625 (XXV)`,
-/// `217 A (III)`, `242 (1967)`.
+/// A further part of the document just cited, named by its last segment alone:
+/// "S/7930/Add.64 and Add.65", "S/17657 and Add.2", "S/11353/Add.24 and 25". A bare
+/// number must follow "and": after a comma it is a footnote mark ("Add.65, 22").
+static NEXT_ADDENDUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:\s*,\s*|\s+and\s+)(?P<seg>(?:Add|Corr|Rev)\. ?\d{1,3})|\s+and\s+(?P<num>\d{1,3}))\b").expect("pattern")
+});
+
+/// A resolution number after a keyword: `65/230`, `50/70 Q`, `53/77 AA`, `ES-10/19`,
+/// `2625 (XXV)`, `217 A (III)`, `242 (1967)`. A line may end between the number and its
+/// bracket, after a space ("1540 \n(2004)"), or before its part letter ("35/122\nF"); a
+/// capital that starts a word is no part letter.
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?P<old>\d{1,4})(?:\s?(?P<oldpart>[A-Z]))?\s?\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?: ?(?P<part>[A-Z]))?)",
+        r"(?:(?P<old>\d{1,4})(?:\s{0,2}(?P<oldpart>[A-Z]))?\s{0,2}\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?:\s?(?P<part>[A-Z]{1,2})\b)?)",
     )
     .expect("pattern")
 });
@@ -161,25 +173,80 @@ fn full_symbols(text: &str, found: &mut Vec<Citation>) {
         }
     }
     for m in DOCUMENT.find_iter(text) {
-        let symbol = m.as_str().trim_end_matches('.');
+        let written = m.as_str().trim_end_matches('.');
+        let symbol = document_symbol(written);
         let has_digit = symbol
             .split('/')
             .skip(1)
             .any(|seg| seg.bytes().any(|b| b.is_ascii_digit()));
-        let span = m.start()..m.start() + symbol.len();
+        let span = m.start()..m.start() + written.len();
         if symbol.contains('/')
             && has_digit
             && !overlaps(found, &span)
             && !part_of_word(text, &span)
         {
+            let end = span.end;
             found.push(Citation {
                 span,
-                target: Target::Document(symbol.to_string()),
+                target: Target::Document(symbol.clone()),
                 paragraph: None,
                 most_recent: false,
             });
+            addenda(text, end, &symbol, found);
         }
     }
+}
+
+/// The symbol as the UN writes it, without the spaces a scan may have put in.
+fn document_symbol(written: &str) -> String {
+    written.replace("/ ", "/").replace(". ", ".")
+}
+
+/// The parts named after a document by their last segment alone ("and Add.1"), each a
+/// citation of its own.
+fn addenda(text: &str, mut pos: usize, symbol: &str, found: &mut Vec<Citation>) {
+    let mut symbol = symbol.to_string();
+    while let Some(caps) = NEXT_ADDENDUM.captures(&text[pos..]) {
+        let Some(seg) = caps.name("seg").or_else(|| caps.name("num")) else {
+            break;
+        };
+        let span = pos + seg.start()..pos + seg.end();
+        let after = text[span.end..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '(') {
+            break;
+        }
+        let next = match seg.as_str().parse::<u32>() {
+            // "Add.24 and 25": a bare number goes on from the last part's kind.
+            Ok(_) => match symbol.rsplit_once('.') {
+                Some((head, _)) if symbol.rsplit('/').next().is_some_and(is_part) => {
+                    format!("{head}.{}", seg.as_str())
+                }
+                _ => break,
+            },
+            Err(_) => {
+                let base = match symbol.rsplit_once('/') {
+                    Some((head, last)) if is_part(last) => head,
+                    _ => symbol.as_str(),
+                };
+                format!("{base}/{}", document_symbol(seg.as_str()))
+            }
+        };
+        pos = span.end;
+        found.push(Citation {
+            span,
+            target: Target::Document(next.clone()),
+            paragraph: None,
+            most_recent: false,
+        });
+        symbol = next;
+    }
+}
+
+/// A last segment that names a part of a document rather than the document: `Add.2`.
+fn is_part(segment: &str) -> bool {
+    ["Add.", "Corr.", "Rev."]
+        .iter()
+        .any(|p| segment.starts_with(p))
 }
 
 /// A match glued to letters or slashes on either side is part of something else.
@@ -234,6 +301,16 @@ impl Token {
         }
     }
 
+    /// Parts after Z are lettered AA, BB…: "53/77 AA". A symbol holds one letter, so such
+    /// a number is read to keep the list going but is not cited.
+    fn has_one_letter(&self) -> bool {
+        match self {
+            Token::Bracketed { part, .. } | Token::Slashed { part, .. } => {
+                part.as_ref().is_none_or(|p| p.len() == 1)
+            }
+        }
+    }
+
     /// The same resolution with another part letter: `66/253 A and B`.
     fn with_part(&self, letter: &str) -> Token {
         let mut t = self.clone();
@@ -248,9 +325,20 @@ impl Token {
 
 /// Reads a token into a target, given the organ the context names.
 fn token_target(token: &Token, own: Organ, named: Option<Named>) -> Target {
+    let by_session = match token {
+        Token::Slashed { session, .. } => {
+            !(session.len() == 4 && session.bytes().all(|b| b.is_ascii_digit()))
+        }
+        Token::Bracketed { .. } => false,
+    };
     let organ = match named {
         Some(Named::OtherBody) => return Target::Unlinkable(Unlinkable::OtherBody),
         Some(Named::Organ(o)) => o,
+        Some(Named::Council) if by_session => Organ::HumanRightsCouncil,
+        Some(Named::Council) => Organ::EconomicAndSocialCouncil,
+        // The Security Council has never numbered by session: "resolution 47/1" in its
+        // texts is the Assembly's.
+        None if own == Organ::SecurityCouncil && by_session => Organ::GeneralAssembly,
         None => own,
     };
     let spell_part = |p: &Option<String>| p.as_ref().map_or(String::new(), |p| format!(" {p}"));
@@ -341,71 +429,24 @@ fn keyword_lists(text: &str, lang: Lang, own: Organ, found: &mut Vec<Citation>) 
     let mut lists: Vec<Citation> = Vec::new();
     for (kw, is_decision) in keywords {
         let before = window_before(text, kw.start(), 100);
-        let mut named = named_before(before, lang);
         let paragraph = lex
             .pinpoint
             .captures(before)
             .and_then(|c| c[1].parse().ok());
         let most_recent = lex.most_recent.is_match(before);
-
-        // The organ may stand between the keyword and the number ("قرار مجلس الأمن 1540").
-        let mut pos = kw.end();
-        let Some(first) = TOKEN.find(ahead(text, pos, 120)) else {
+        let Some((start, named)) = first_number(text, kw.end(), lang, named_before(before, lang))
+        else {
             continue;
         };
-        let between = &text[pos..pos + first.start()];
-        if !between.trim().is_empty() {
-            match named_before(between, lang) {
-                Some(n) if between.trim().chars().count() <= 60 => named = Some(n),
-                _ if lex.joiner.is_match(between) => {}
-                _ => continue,
-            }
-        }
-        pos += first.start();
-
-        let mut tokens: Vec<(Range<usize>, Token)> = Vec::new();
-        while let Some((range, token)) = token_at(text, pos) {
-            pos = range.end;
-            tokens.push((range, token));
-            // "66/253 A and B": a letter alone continues the list with the same number.
-            while let Some(next) = NEXT_PART.captures(&text[pos..]) {
-                let part = next.name("part").expect("part");
-                let after = text[pos + part.end()..].chars().next();
-                if after.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
-                    break;
-                }
-                let token = tokens.last().expect("a token").1.with_part(part.as_str());
-                let span = pos + part.start()..pos + part.end();
-                pos = span.end;
-                tokens.push((span, token));
-            }
-            if let Some(d) = lex.date.find(&text[pos..]) {
-                pos += d.end();
-            }
-            let Some(next) = TOKEN.find(ahead(text, pos, 80)) else {
-                break;
-            };
-            if !lex.joiner.is_match(&text[pos..pos + next.start()]) {
-                break;
-            }
-            pos += next.start();
-        }
-        if tokens.is_empty() {
-            continue;
-        }
-        if matches!(lang, Lang::Fr | Lang::Es | Lang::Ru)
-            && let Some(n) = named_after(&text[pos..], lang)
-        {
-            named = Some(n);
-        }
-        for (i, (span, token)) in tokens.iter().enumerate() {
+        let items = read_list(text, start, lang, named);
+        for (i, item) in items.iter().enumerate() {
             let target = if is_decision {
                 Target::Unlinkable(Unlinkable::Decision)
             } else {
-                token_target(token, own, named)
+                token_target(&item.token, own, item.named)
             };
             lists.push(Citation {
-                span: span.clone(),
+                span: item.span.clone(),
                 target,
                 paragraph: if i == 0 { paragraph } else { None },
                 most_recent: i == 0 && most_recent,
@@ -417,6 +458,103 @@ fn keyword_lists(text: &str, lang: Lang, own: Organ, found: &mut Vec<Citation>) 
             found.push(c);
         }
     }
+}
+
+/// Where the first number after a keyword starts, and the organ named so far. The organ
+/// may stand between the keyword and the number ("قرار مجلس الأمن 1540").
+fn first_number(
+    text: &str,
+    from: usize,
+    lang: Lang,
+    named: Option<Named>,
+) -> Option<(usize, Option<Named>)> {
+    let first = TOKEN.find(ahead(text, from, 120))?;
+    let between = &text[from..from + first.start()];
+    if between.trim().is_empty() {
+        return Some((from + first.start(), named));
+    }
+    match named_before(between, lang) {
+        Some(n) if between.trim().chars().count() <= 60 => Some((from + first.start(), Some(n))),
+        _ if lexicon(lang).joiner.is_match(between) => Some((from + first.start(), named)),
+        _ => None,
+    }
+}
+
+/// One number of a list, with the organ that the words before it name.
+struct Item {
+    span: Range<usize>,
+    token: Token,
+    named: Option<Named>,
+}
+
+/// Reads the list of numbers that starts at `pos`: numbers joined by commas and "and",
+/// each maybe followed by its date; part letters standing alone ("66/253 A and B").
+fn read_list(text: &str, mut pos: usize, lang: Lang, mut named: Option<Named>) -> Vec<Item> {
+    let lex = lexicon(lang);
+    let mut items: Vec<Item> = Vec::new();
+    // Where the words last named an organ: an organ named after the list is theirs.
+    let mut named_from = 0;
+    while let Some((span, token)) = token_at(text, pos) {
+        pos = span.end;
+        if token.has_one_letter() {
+            items.push(Item { span, token, named });
+            pos = part_letters(text, pos, &mut items);
+        }
+        if let Some(d) = lex.date.find(&text[pos..]) {
+            pos += d.end();
+        }
+        let Some(next) = TOKEN.find(ahead(text, pos, 200)) else {
+            break;
+        };
+        let joiner = &text[pos..pos + next.start()];
+        if !lex.joiner.is_match(joiner) {
+            // What the topic names is the topic's, not the next number's organ.
+            if lex.topic.as_ref().is_some_and(|t| t.is_match(joiner)) {
+                pos += next.start();
+                continue;
+            }
+            break;
+        }
+        // "resolutions 473 (1980) and General Assembly resolution 38/11", "Security Council
+        // resolution 1540 (2004) and its resolution 65/230": the organ changes mid-list.
+        let head = lex
+            .resolution
+            .find(joiner)
+            .map_or(joiner, |m| &joiner[..m.start()]);
+        if let Some(n) = named_before(head, lang) {
+            (named, named_from) = (Some(n), items.len());
+        } else if lex.own.is_match(head) {
+            (named, named_from) = (None, items.len());
+        }
+        pos += next.start();
+    }
+    if let Some(n) = named_after(&text[pos..], lang) {
+        for item in &mut items[named_from..] {
+            item.named = Some(n);
+        }
+    }
+    items
+}
+
+/// "66/253 A and B": a letter alone continues the list with the same number. Returns
+/// where the letters end.
+fn part_letters(text: &str, mut pos: usize, items: &mut Vec<Item>) -> usize {
+    while let Some(next) = NEXT_PART.captures(&text[pos..]) {
+        let part = next.name("part").expect("part");
+        let after = text[pos + part.end()..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
+            break;
+        }
+        let last = items.last().expect("a number before its letters");
+        let item = Item {
+            span: pos + part.start()..pos + part.end(),
+            token: last.token.with_part(part.as_str()),
+            named: last.named,
+        };
+        pos = item.span.end;
+        items.push(item);
+    }
+    pos
 }
 
 static ZH_TOKEN: LazyLock<Regex> = LazyLock::new(|| {

@@ -382,3 +382,319 @@ fn placeholders_read_on_their_own() {
     );
     assert_eq!(t("see below"), None);
 }
+
+#[test]
+fn security_council_documents_have_five_digit_numbers() {
+    assert_eq!(
+        targets(
+            "2. Commends the Peace Plan for the Republic of Bosnia and Herzegovina as\ncontained in document S/25479;",
+            Lang::En
+        ),
+        ["doc:S/25479"]
+    );
+    assert_eq!(
+        targets("24 Ibid., document S/26576.", Lang::En),
+        ["doc:S/26576"]
+    );
+}
+
+#[test]
+fn scanned_symbols_with_a_space_after_the_slash_or_dot() {
+    let t = "42 Ibid., document S/ 13637.";
+    assert_eq!(targets(t, Lang::En), ["doc:S/13637"]);
+    assert_eq!(spans(t, Lang::En), ["S/ 13637"]);
+    assert_eq!(
+        targets("as contained in document S/Agenda/2329/Rev. 1,", Lang::En),
+        ["doc:S/Agenda/2329/Rev.1"]
+    );
+}
+
+#[test]
+fn addenda_named_by_their_last_segment() {
+    assert_eq!(
+        targets(
+            "Having considered the report of the Secretary-General dated 30 August 1993\n(S/26385 and Add.1),",
+            Lang::En
+        ),
+        ["doc:S/26385", "doc:S/26385/Add.1"]
+    );
+    assert_eq!(
+        targets(
+            "as contained in documents S/7930/Add.64 and Add.65, 22",
+            Lang::En
+        ),
+        ["doc:S/7930/Add.64", "doc:S/7930/Add.65"]
+    );
+    let t = "in particular documents S/11353/Add.24 and 25, that casualties";
+    assert_eq!(
+        targets(t, Lang::En),
+        ["doc:S/11353/Add.24", "doc:S/11353/Add.25"]
+    );
+    assert_eq!(spans(t, Lang::En), ["S/11353/Add.24", "25"]);
+    assert_eq!(
+        targets("96 Ibid., documents S/26470 and Add. 1.", Lang::En),
+        ["doc:S/26470", "doc:S/26470/Add.1"]
+    );
+    // A number after a symbol that ends in no part is not one.
+    assert_eq!(
+        targets("see A/78/409 and 12 other reports", Lang::En),
+        ["doc:A/78/409"]
+    );
+}
+
+#[test]
+fn dates_without_their_year_inside_a_list() {
+    let t = "1. Reaffirms its resolutions 186 (1964) of 4 March,\n187 (1964) of 13 March, 192 (1964) of 20 June, 193\n(1964) of 9 August, 194 (1964) of 25 September and\n198 (1964) of 18 December 1964, 201 (1965) of 19\nMarch, 206 (1965) of 15 June,";
+    let found = targets(t, Lang::En);
+    assert_eq!(found.len(), 8, "{found:?}");
+    assert_eq!(found[3], "S/RES/193 (1964)");
+    assert_eq!(found[7], "S/RES/206 (1965)");
+    assert_eq!(
+        targets(
+            "Further recalling its resolutions 326 (1973) of\n2 February 1973, 403 (1977) of 14 January, 406\n(1977) of 25 May and 411 (1977) of 30 June 1977,",
+            Lang::En
+        )
+        .len(),
+        4
+    );
+    assert_eq!(
+        targets(
+            "given to its resolutions 82 (1950) and 83 (1950) of 25 and 27 June 1950 to assist",
+            Lang::En
+        ),
+        ["S/RES/82 (1950)", "S/RES/83 (1950)"]
+    );
+}
+
+fn sc_targets(text: &str) -> Vec<String> {
+    find_in(text, Lang::En, Organ::SecurityCouncil)
+        .into_iter()
+        .map(|c| match c.target {
+            Target::Resolution(s) => s.to_string(),
+            Target::Document(d) => format!("doc:{d}"),
+            Target::Unlinkable(u) => format!("no:{u:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_body_established_by_a_resolution_did_not_adopt_it() {
+    assert_eq!(
+        sc_targets(
+            "meanwhile requests the Security Council Committee established in\npursuance of resolution 253 (1968) concerning the question of Southern Rhodesia"
+        ),
+        ["S/RES/253 (1968)"]
+    );
+    assert_eq!(
+        sc_targets(
+            "7. Requests the Security Council Committee established under resolution 661 (1990) concerning the situation between Iraq and Kuwait"
+        ),
+        ["S/RES/661 (1990)"]
+    );
+    assert_eq!(
+        sc_targets(
+            "Commission and the Agency inspection teams mandated under resolution 687 (1991),"
+        ),
+        ["S/RES/687 (1991)"]
+    );
+    assert_eq!(
+        sc_targets(
+            "the Commission and regretting its formal rejection of resolutions 446 (1979) and 452 (1979),"
+        ),
+        ["S/RES/446 (1979)", "S/RES/452 (1979)"]
+    );
+    // A body whose name runs on up to the keyword still adopted it.
+    assert_eq!(
+        targets(
+            "the Conference of the States Parties to the United Nations Convention against Corruption resolution 8/4 on safeguarding sport from corruption",
+            Lang::En
+        ),
+        ["no:OtherBody"]
+    );
+}
+
+#[test]
+fn the_organ_changes_inside_a_list() {
+    assert_eq!(
+        sc_targets(
+            "Recalling its resolutions 530 (1983) of 19 May 1983 and 562 (1985) of 10 May 1985 and General Assembly resolutions 38/10 of 11 November 1983, 39/4 of 26 October 1984,"
+        ),
+        [
+            "S/RES/530 (1983)",
+            "S/RES/562 (1985)",
+            "A/RES/38/10",
+            "A/RES/39/4"
+        ]
+    );
+    assert_eq!(
+        targets(
+            "Recalling the Human Rights Council resolution 51/35 of 7 October 2022 on technical assistance, the subsequent Council resolution\n57/26 of 10 October 2024, and General Assembly resolution 78/142 of 19 December\n2023,",
+            Lang::En
+        ),
+        ["A/HRC/RES/51/35", "A/HRC/RES/57/26", "A/RES/78/142"]
+    );
+    assert_eq!(
+        targets(
+            "Security Council resolution 1540 (2004) and its resolution 65/230",
+            Lang::En
+        ),
+        ["S/RES/1540 (2004)", "A/RES/65/230"]
+    );
+}
+
+#[test]
+fn numbers_by_session_in_the_councils_texts_are_the_assemblys() {
+    assert_eq!(
+        sc_targets(
+            "the General Assembly that, further to the decisions taken in resolution 47/1, it decide"
+        ),
+        ["A/RES/47/1"]
+    );
+    assert_eq!(
+        sc_targets(
+            "Recalling General Assembly resolutions 1514 (XV) of 14\nDecember 1960 and 2145 (XXI) of 27 October 1966 as well\nas resolution S-14/1 of 20 September 1986,"
+        ),
+        ["A/RES/1514 (XV)", "A/RES/2145 (XXI)", "A/RES/S-14/1"]
+    );
+    assert_eq!(
+        sc_targets("Recalling also resolution 40/61 of 9 December 1985 of the General Assembly,"),
+        ["A/RES/40/61"]
+    );
+}
+
+#[test]
+fn a_list_goes_on_past_what_it_says_of_a_number() {
+    assert_eq!(
+        targets(
+            "Recalling its resolutions 63/71 of 2 December 2008 on the Convention on \nCluster Munitions and 70/54 of 7 December 2015, 71/45 of 5 December 2016,",
+            Lang::En
+        ),
+        ["A/RES/63/71", "A/RES/70/54", "A/RES/71/45"]
+    );
+    assert_eq!(
+        targets(
+            "use of Assembly resolutions 377 A (V) of 3 November 1950 on uniting for peace and \n76/262 of 26 April 2022 on the veto initiative;",
+            Lang::En
+        ),
+        ["A/RES/377 A (V)", "A/RES/76/262"]
+    );
+    // A topic that holds a number ends the list.
+    assert_eq!(
+        targets(
+            "resolution 65/230 on the work of its 12 sessions and 2/3 of the members",
+            Lang::En
+        ),
+        ["A/RES/65/230"]
+    );
+}
+
+#[test]
+fn the_bracket_of_a_number_on_the_next_line() {
+    assert_eq!(
+        targets(
+            "notably Security Council resolutions 1540 \n(2004) of 28 April 2004, 1977 (2011) of 20 April 2011, 2325 (2016) of 15 December \n2016 and 2663 (2022) of 30 November 2022, constitute",
+            Lang::En
+        ),
+        [
+            "S/RES/1540 (2004)",
+            "S/RES/1977 (2011)",
+            "S/RES/2325 (2016)",
+            "S/RES/2663 (2022)"
+        ]
+    );
+}
+
+#[test]
+fn parts_lettered_after_z_keep_the_list_going() {
+    let t = "Recalling its resolutions 49/75 I of 15 December 1994, 50/70 F of 12 December \n1995, 51/45 C of 10 December 1996, 52/38 F of 9 December 1997, 53/77 AA of \n4 December 1998, 54/54 U of 1 December 1999, 55/33 M of 20 November 2000,";
+    assert_eq!(
+        targets(t, Lang::En),
+        [
+            "A/RES/49/75 I",
+            "A/RES/50/70 F",
+            "A/RES/51/45 C",
+            "A/RES/52/38 F",
+            "A/RES/54/54 U",
+            "A/RES/55/33 M"
+        ]
+    );
+}
+
+#[test]
+fn a_month_broken_over_two_lines() {
+    assert_eq!(
+        targets(
+            "1. Reaffirms its resolutions 186 (1964) of 4 March, 207 (1965) of 10 Au-\ngust and 219 (1965) of 17 December 1965, 220 (1966)",
+            Lang::En
+        )
+        .len(),
+        4
+    );
+}
+
+#[test]
+fn special_session_documents_and_verbatim_records() {
+    assert_eq!(
+        targets(
+            "Twelfth Special Session, Supplement No. 2 (A/S-12/2), sect. III.F.",
+            Lang::En
+        ),
+        ["doc:A/S-12/2"]
+    );
+    assert_eq!(targets("3  See S/PV.7813. ", Lang::En), ["doc:S/PV.7813"]);
+}
+
+#[test]
+fn a_keyword_cut_at_the_end_of_a_line_or_in_capitals() {
+    assert_eq!(
+        sc_targets(
+            "1. Demands strict compliance by all parties concerned, especially South Africa, with the terms of reso-\nlutions 435 (1978) and 632 (1989),"
+        ),
+        ["S/RES/435 (1978)", "S/RES/632 (1989)"]
+    );
+    assert_eq!(
+        sc_targets("IN ACCORDANCE WITH SC RESOLUTION 986 (1995)"),
+        ["S/RES/986 (1995)"]
+    );
+}
+
+#[test]
+fn lists_that_single_one_out() {
+    let found = sc_targets(
+        "Recalling its previous relevant resolutions, including resolution 661 (1990) of\n6 August 1990, 986 (1995) of 14 April 1995, 1284 (1999) of 17 December 1999,\n1352 (2001) of 1 June 2001, 1360 (2001) of 3 July 2001, 1382 (2001) of 29\nNovember 2001, 1409 (2002) of 14 May 2002, and in particular, 1447 (2002) of 4\nDecember 2002,",
+    );
+    assert_eq!(found.len(), 8, "{found:?}");
+    assert_eq!(found[7], "S/RES/1447 (2002)");
+    assert_eq!(
+        sc_targets(
+            "Reaffirming its relevant resolutions, in particular, resolutions 431 (1978) of 27 July 1978, 435 (1978) of 29\nSeptember 1978 and also 629 (1989) of 16 January 1989,"
+        ),
+        ["S/RES/431 (1978)", "S/RES/435 (1978)", "S/RES/629 (1989)"]
+    );
+}
+
+#[test]
+fn the_trusteeship_council_is_another_body() {
+    assert_eq!(
+        sc_targets(
+            "Taking note of Trusteeship Council resolution 2183 (LIII) of 28 May 1986 and of subsequent reports"
+        ),
+        ["no:OtherBody"]
+    );
+}
+
+#[test]
+fn a_part_letter_on_the_next_line() {
+    assert_eq!(
+        sc_targets("Taking note of General Assembly resolution 35/122\nF of 11 December 1980,"),
+        ["A/RES/35/122 F"]
+    );
+    // A capital that starts the next word is no part letter.
+    assert_eq!(
+        targets(
+            "as decided in its resolution 65/230\nThe Assembly",
+            Lang::En
+        ),
+        ["A/RES/65/230"]
+    );
+}
