@@ -175,11 +175,24 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
-        Command::Serve { root, port, bind, open, drafts } => {
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            drafts,
+        } => {
             if !bind.is_loopback() {
-                eprintln!("warning: listening on {bind}: other computers on your network can see the preview");
+                eprintln!(
+                    "warning: listening on {bind}: other computers on your network can see the preview"
+                );
             }
-            let opts = plenary::serve::ServeOptions { root, drafts, bind, port };
+            let opts = plenary::serve::ServeOptions {
+                root,
+                drafts,
+                bind,
+                port,
+            };
             let result = plenary::serve::serve(opts, |addr| {
                 let url = format!("http://{addr}/");
                 println!("serving {url} (Ctrl-C to stop)");

@@ -45,7 +45,11 @@ pub fn resolve(root: &Path, raw_path: &str) -> Resolved {
 /// The Content-Type of a file, with the charset for text.
 pub fn content_type(path: &Path) -> String {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
-    if mime.type_() == "text" || mime.subtype() == "javascript" || mime.subtype() == "json" || mime.subtype() == "xml" {
+    if mime.type_() == "text"
+        || mime.subtype() == "javascript"
+        || mime.subtype() == "json"
+        || mime.subtype() == "xml"
+    {
         format!("{mime}; charset=utf-8")
     } else {
         mime.to_string()
@@ -70,9 +74,18 @@ mod tests {
     #[test]
     fn pages_files_and_trailing_slashes() {
         let (_tmp, root) = site();
-        assert_eq!(resolve(&root, "/en/A/RES/73/187/"), Resolved::File(root.join("en/A/RES/73/187/index.html")));
-        assert_eq!(resolve(&root, "/en/A/RES/73/187"), Resolved::Redirect("/en/A/RES/73/187/".into()));
-        assert_eq!(resolve(&root, "/style.css"), Resolved::File(root.join("style.css")));
+        assert_eq!(
+            resolve(&root, "/en/A/RES/73/187/"),
+            Resolved::File(root.join("en/A/RES/73/187/index.html"))
+        );
+        assert_eq!(
+            resolve(&root, "/en/A/RES/73/187"),
+            Resolved::Redirect("/en/A/RES/73/187/".into())
+        );
+        assert_eq!(
+            resolve(&root, "/style.css"),
+            Resolved::File(root.join("style.css"))
+        );
         assert_eq!(resolve(&root, "/nowhere/"), Resolved::NotFound);
     }
 
@@ -108,9 +121,18 @@ mod tests {
 
     #[test]
     fn content_types_carry_charsets_for_text() {
-        assert_eq!(content_type(Path::new("a/index.html")), "text/html; charset=utf-8");
-        assert_eq!(content_type(Path::new("style.css")), "text/css; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("a/index.html")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("style.css")),
+            "text/css; charset=utf-8"
+        );
         assert_eq!(content_type(Path::new("x.svg")), "image/svg+xml");
-        assert_eq!(content_type(Path::new("data.json")), "application/json; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("data.json")),
+            "application/json; charset=utf-8"
+        );
     }
 }

@@ -78,7 +78,9 @@ impl Live {
             Err(diagnostics) => {
                 let text: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
                 eprint!("{text}");
-                eprintln!("the site still shows the last good build; fix the problems above and save");
+                eprintln!(
+                    "the site still shows the last good build; fix the problems above and save"
+                );
                 *self.problems.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.clone());
                 let _ = self.signals.send(Signal::Problems(text));
             }
@@ -133,10 +135,14 @@ pub fn serve(opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<(), S
         move || build(&opts, &output)
     })?;
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     let result = runtime.block_on(async {
         let addr = SocketAddr::new(opts.bind, opts.port);
-        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|source| ServeError::Bind { addr, source })?;
         ready(listener.local_addr()?);
         let app = Router::new()
             .route("/__plenary/live.js", get(live_js))
@@ -155,11 +161,18 @@ pub fn serve(opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<(), S
 }
 
 async fn live_js() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], LIVE_JS)
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        LIVE_JS,
+    )
 }
 
 async fn events(State(live): State<Arc<Live>>) -> impl IntoResponse {
-    let current = live.problems.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let current = live
+        .problems
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
     let first = tokio_stream::iter(current.map(Signal::Problems));
     let later = BroadcastStream::new(live.signals.subscribe()).filter_map(Result::ok);
     let stream = first.chain(later).map(|signal| {
@@ -174,7 +187,9 @@ async fn events(State(live): State<Arc<Live>>) -> impl IntoResponse {
 async fn file(State(live): State<Arc<Live>>, uri: Uri) -> Response {
     match files::resolve(&live.output, uri.path()) {
         Resolved::File(path) => match tokio::fs::read(&path).await {
-            Ok(bytes) => ([(header::CONTENT_TYPE, files::content_type(&path))], bytes).into_response(),
+            Ok(bytes) => {
+                ([(header::CONTENT_TYPE, files::content_type(&path))], bytes).into_response()
+            }
             Err(_) => not_found(&live).await,
         },
         Resolved::Redirect(location) => {
@@ -194,5 +209,10 @@ async fn not_found(live: &Live) -> Response {
         Ok(bytes) => bytes,
         Err(_) => format!("<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found</title><body><h1>Not found</h1>{LIVE_SCRIPT_TAG}</body></html>").into_bytes(),
     };
-    (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        page,
+    )
+        .into_response()
 }

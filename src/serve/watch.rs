@@ -18,11 +18,23 @@ const QUIET: Duration = Duration::from_millis(40);
 /// Whether a changed path is a source of the site: `content/`, `themes/`, `static/` or
 /// `site.toml`, and not an editor's swap or backup file.
 pub fn is_source(root: &Path, path: &Path) -> bool {
-    let Ok(rel) = path.strip_prefix(root) else { return false };
-    let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let scratch = name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp");
-    let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
-    let watched = matches!(first.as_deref(), Some("content" | "themes" | "static")) || rel == Path::new("site.toml");
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let name = rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let scratch = name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp");
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let watched = matches!(first.as_deref(), Some("content" | "themes" | "static"))
+        || rel == Path::new("site.toml");
     watched && !scratch
 }
 
@@ -53,7 +65,10 @@ pub fn start(
         if path.is_dir() {
             debouncer
                 .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| ServeError::Watch { path, why: e.to_string() })?;
+                .map_err(|e| ServeError::Watch {
+                    path,
+                    why: e.to_string(),
+                })?;
         }
     }
     // The root itself, not recursively, to see site.toml and folders created later.
@@ -89,7 +104,10 @@ mod tests {
         let root = Path::new("/site");
         assert!(is_source(root, Path::new("/site/content/ga/73/187.zh.md")));
         assert!(is_source(root, Path::new("/site/site.toml")));
-        assert!(is_source(root, Path::new("/site/themes/t/templates/base.html")));
+        assert!(is_source(
+            root,
+            Path::new("/site/themes/t/templates/base.html")
+        ));
         assert!(is_source(root, Path::new("/site/static/logo.svg")));
         assert!(!is_source(root, Path::new("/site/public/index.html")));
         assert!(!is_source(root, Path::new("/site/content/.187.zh.md.swp")));

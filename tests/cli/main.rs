@@ -7,4 +7,5 @@ mod harness;
 mod init;
 mod links;
 mod output;
+mod serve;
 mod theme;

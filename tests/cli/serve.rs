@@ -1,0 +1,194 @@
+//! `plenary serve`: a real server on a free port, real edits, real reload events.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::harness::Site;
+
+/// A running `plenary serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(site: &Site) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_plenary"))
+            .args(["serve", "--port", "0"])
+            .current_dir(&site.root)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start plenary serve");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let addr = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find_map(|l| {
+                l.strip_prefix("serving http://")
+                    .map(|rest| rest.split('/').next().unwrap().to_string())
+            })
+            .expect("a `serving` line");
+        // Keep reading stdout so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, addr }
+    }
+
+    /// One request: (status line, headers and body as text).
+    fn get(&self, path: &str) -> (String, String) {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response.lines().next().unwrap_or_default().to_string();
+        (status, response)
+    }
+
+    /// Opens the event stream and returns a reader for it.
+    fn events(&self) -> BufReader<TcpStream> {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /__plenary/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        BufReader::new(stream)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Reads events until one named `name` arrives; returns its data.
+fn wait_for(events: &mut BufReader<TcpStream>, name: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut current = String::new();
+    let mut data = String::new();
+    let mut line = String::new();
+    while Instant::now() < deadline {
+        line.clear();
+        if events.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        let l = line.trim_end();
+        if let Some(e) = l.strip_prefix("event: ") {
+            current = e.to_string();
+            data.clear();
+        } else if let Some(d) = l.strip_prefix("data: ") {
+            data.push_str(d);
+            data.push('\n');
+        } else if l.is_empty() && current == name {
+            return data;
+        }
+    }
+    panic!("no `{name}` event arrived");
+}
+
+#[test]
+fn an_edit_shows_after_a_reload_event() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let (status, page) = server.get("/en/A/RES/73/187/");
+    assert!(status.contains("200"), "{status}");
+    assert!(page.contains("content-type: text/html; charset=utf-8"));
+    assert!(
+        page.contains("<script src=\"/__plenary/live.js\"></script></body>"),
+        "the live script is injected"
+    );
+    let mut events = server.events();
+    let path = site.root.join("content/ga/73/187.en.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("Noting that", "Noting with appreciation that"),
+    )
+    .unwrap();
+    wait_for(&mut events, "reload");
+    assert!(
+        server
+            .get("/en/A/RES/73/187/")
+            .1
+            .contains("Noting with appreciation that")
+    );
+    // A published build never carries the script.
+    site.build().assert_ok();
+    assert!(!site.page("en/A/RES/73/187/index.html").contains("live.js"));
+}
+
+#[test]
+fn a_bad_edit_keeps_the_last_good_site_and_says_why() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    site.write(
+        "content/bad.md",
+        "---\nsymbol: A/RES/73/1\ntitle: [unclosed\n---\n",
+    );
+    let problems = wait_for(&mut events, "problems");
+    assert!(
+        problems.contains("content/bad.md:4:1: error: the front matter is not valid YAML"),
+        "{problems}"
+    );
+    assert!(
+        server.get("/en/A/RES/73/187/").0.contains("200"),
+        "the last good site is still served"
+    );
+    // A page opened now is told at once.
+    let mut late = server.events();
+    assert!(wait_for(&mut late, "problems").contains("content/bad.md"));
+    std::fs::remove_file(site.root.join("content/bad.md")).unwrap();
+    wait_for(&mut events, "reload");
+}
+
+#[test]
+fn only_the_site_is_served() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    for attack in [
+        "/../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2f..%2f..%2fetc%2fpasswd",
+        "/%2e%2e%5c%2e%2e%5csite.toml",
+    ] {
+        let (status, body) = server.get(attack);
+        assert!(status.contains("404"), "{attack}: {status}");
+        assert!(!body.contains("root:"), "{attack}");
+    }
+    let (status, response) = server.get("/en/A/RES/73/187");
+    assert!(status.contains("301"), "{status}");
+    assert!(
+        response
+            .to_lowercase()
+            .contains("location: /en/a/res/73/187/")
+    );
+    assert!(
+        server
+            .get("/style.css")
+            .1
+            .contains("content-type: text/css; charset=utf-8")
+    );
+    let (status, body) = server.get("/no/such/page/");
+    assert!(status.contains("404"));
+    assert!(
+        body.contains("live.js"),
+        "a 404 page still reloads when the site changes"
+    );
+}
