@@ -113,57 +113,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         output::check_output(root, &output_dir)?;
     }
 
-    let mut diagnostics = Vec::new();
-    let config = match Config::load(&root.join("site.toml"), Path::new("site.toml")) {
-        Ok(mut c) => {
-            if let Some(base) = &opts.base_url {
-                c.base_url = base.clone();
-                if let Err(why) = crate::config::base_path_of(base) {
-                    diagnostics.push(
-                        Diagnostic::error("--base-url", 0, 0, why)
-                            .with_hint("give a URL such as https://example.org/archive/"),
-                    );
-                }
-            }
-            Some(c)
-        }
-        Err(d) => {
-            diagnostics.extend(d);
-            None
-        }
-    };
-    let theme = match Theme::load(root, config.as_ref().and_then(|c| c.theme.as_deref())) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            diagnostics.extend(d);
-            None
-        }
-    };
-    let loaded = content::load(root, &root.join("content"), opts.drafts);
-    diagnostics.extend(loaded.diagnostics);
-    let (Some(config), Some(theme)) = (config, theme) else {
-        return Err(BuildError::Invalid(diagnostics));
-    };
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(BuildError::Invalid(diagnostics));
-    }
-    let warnings = diagnostics;
-
-    let render_opts = RenderOptions {
-        raw_html: config.raw_html,
-    };
-    let urls = Urls::new(config.base_path());
-    let archive = Archive::new(loaded.resolutions);
-    let bodies = render_bodies(&archive, &config, &urls, &theme, render_opts);
-    let mut warnings = warnings;
-    warnings.extend(body_problems(&archive, &bodies));
-    if warnings.iter().any(Diagnostic::is_error) {
-        return Err(BuildError::Invalid(warnings));
-    }
-    let found: Vec<_> = bodies.iter().map(|b| b.citations.clone()).collect();
-    let graph = Graph::new(&archive, &found);
-    warnings.extend(pinpoint_problems(&archive, &bodies));
-    let site = Arc::new(Site::new(archive, config, urls, graph));
+    let Generation {
+        theme,
+        site,
+        bodies,
+        warnings,
+    } = Generation::new(opts).map_err(BuildError::Invalid)?;
     let pages = plan(&site);
 
     let staging = if opts.dry_run {
@@ -255,14 +210,92 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
+/// Everything a build knows before it renders pages: the theme, the archive with its
+/// groups and citation graph, and every rendered body. `plenary serve` keeps one between
+/// saves.
+pub struct Generation {
+    pub theme: Theme,
+    pub site: Arc<Site>,
+    /// Aligned with `site.archive.resolutions()`.
+    pub bodies: Vec<Body>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Generation {
+    /// Loads and checks the site and renders every body. Returns every problem found.
+    pub fn new(opts: &BuildOptions) -> Result<Generation, Vec<Diagnostic>> {
+        let root = &opts.root;
+        let mut diagnostics = Vec::new();
+        let config = match Config::load(&root.join("site.toml"), Path::new("site.toml")) {
+            Ok(mut c) => {
+                if let Some(base) = &opts.base_url {
+                    c.base_url = base.clone();
+                    if let Err(why) = crate::config::base_path_of(base) {
+                        diagnostics.push(
+                            Diagnostic::error("--base-url", 0, 0, why)
+                                .with_hint("give a URL such as https://example.org/archive/"),
+                        );
+                    }
+                }
+                Some(c)
+            }
+            Err(d) => {
+                diagnostics.extend(d);
+                None
+            }
+        };
+        let theme = match Theme::load(root, config.as_ref().and_then(|c| c.theme.as_deref())) {
+            Ok(t) => Some(t),
+            Err(d) => {
+                diagnostics.extend(d);
+                None
+            }
+        };
+        let loaded = content::load(root, &root.join("content"), opts.drafts);
+        diagnostics.extend(loaded.diagnostics);
+        let (Some(config), Some(theme)) = (config, theme) else {
+            return Err(diagnostics);
+        };
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(diagnostics);
+        }
+        let urls = Urls::new(config.base_path());
+        let archive = Archive::new(loaded.resolutions);
+        let bodies = render_bodies(&archive, &config, &urls, &theme, (0..archive.len()).collect());
+        Generation::assemble(theme, archive, config, urls, bodies, diagnostics)
+    }
+
+    /// Checks the bodies and builds the graph and the site around them.
+    fn assemble(
+        theme: Theme,
+        archive: Archive,
+        config: Config,
+        urls: Urls,
+        bodies: Vec<Body>,
+        mut warnings: Vec<Diagnostic>,
+    ) -> Result<Generation, Vec<Diagnostic>> {
+        warnings.extend(body_problems(&archive, &bodies));
+        if warnings.iter().any(Diagnostic::is_error) {
+            return Err(warnings);
+        }
+        let found: Vec<_> = bodies.iter().map(|b| b.citations.clone()).collect();
+        let graph = Graph::new(&archive, &found);
+        warnings.extend(pinpoint_problems(&archive, &bodies));
+        let site = Arc::new(Site::new(archive, config, urls, graph));
+        Ok(Generation {
+            theme,
+            site,
+            bodies,
+            warnings,
+        })
+    }
+}
+
 /// Renders every body on all cores, linking citations through the archive.
-fn render_bodies(
-    archive: &Archive,
-    config: &Config,
-    urls: &Urls,
-    theme: &Theme,
-    options: RenderOptions,
-) -> Vec<Body> {
+fn render_bodies(archive: &Archive, config: &Config, urls: &Urls, theme: &Theme, which: Vec<usize>) -> Vec<Body> {
+    let options = RenderOptions {
+        raw_html: config.raw_html,
+    };
     let linker = SiteLinker {
         archive,
         urls,
@@ -286,10 +319,10 @@ fn render_bodies(
             (l, labels)
         })
         .collect();
-    archive
-        .resolutions()
+    which
         .par_iter()
-        .map(|r| {
+        .map(|&i| {
+            let r = archive.resolution(i);
             let ctx = render::Context {
                 options,
                 lang: r.lang,
