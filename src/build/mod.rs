@@ -8,6 +8,7 @@
 
 pub mod linker;
 pub mod output;
+pub mod preview;
 pub mod urls;
 pub mod views;
 
@@ -261,7 +262,13 @@ impl Generation {
         }
         let urls = Urls::new(config.base_path());
         let archive = Archive::new(loaded.resolutions);
-        let bodies = render_bodies(&archive, &config, &urls, &theme, (0..archive.len()).collect());
+        let bodies = render_bodies(
+            &archive,
+            &config,
+            &urls,
+            &theme,
+            (0..archive.len()).collect(),
+        );
         Generation::assemble(theme, archive, config, urls, bodies, diagnostics)
     }
 
@@ -292,7 +299,13 @@ impl Generation {
 }
 
 /// Renders every body on all cores, linking citations through the archive.
-fn render_bodies(archive: &Archive, config: &Config, urls: &Urls, theme: &Theme, which: Vec<usize>) -> Vec<Body> {
+fn render_bodies(
+    archive: &Archive,
+    config: &Config,
+    urls: &Urls,
+    theme: &Theme,
+    which: Vec<usize>,
+) -> Vec<Body> {
     let options = RenderOptions {
         raw_html: config.raw_html,
     };
@@ -665,18 +678,22 @@ fn static_files(
     Ok(files)
 }
 
+fn static_bytes(source: &StaticSource) -> Result<std::borrow::Cow<'static, [u8]>, Diagnostic> {
+    Ok(match source {
+        StaticSource::BuiltIn(b) => std::borrow::Cow::Borrowed(*b),
+        StaticSource::File(path) => std::borrow::Cow::Owned(
+            std::fs::read(path)
+                .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read: {e}")))?,
+        ),
+    })
+}
+
 fn copy_static(
     files: &BTreeMap<String, StaticSource>,
     staging: &Staging,
 ) -> Result<usize, Diagnostic> {
     for (rel, source) in files {
-        let bytes = match source {
-            StaticSource::BuiltIn(b) => std::borrow::Cow::Borrowed(*b),
-            StaticSource::File(path) => std::borrow::Cow::Owned(
-                std::fs::read(path)
-                    .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read: {e}")))?,
-            ),
-        };
+        let bytes = static_bytes(source)?;
         staging
             .write(rel, &bytes)
             .map_err(|e| Diagnostic::error(rel, 0, 0, e.to_string()))?;

@@ -173,7 +173,7 @@ pub fn load_file(path: &Path, shown: &Path) -> (Option<Resolution>, Vec<Diagnost
 }
 
 /// Two files for the same symbol and language: both are named, in each message.
-pub fn duplicates(resolutions: &[Resolution]) -> Vec<Diagnostic> {
+pub fn duplicates<'a>(resolutions: impl IntoIterator<Item = &'a Resolution>) -> Vec<Diagnostic> {
     let mut first: HashMap<(&Symbol, Lang), &Resolution> = HashMap::new();
     let mut diags = Vec::new();
     for r in resolutions {
