@@ -112,7 +112,7 @@ impl Preview {
             // The old generation is gone: the next save rebuilds everything.
             Err(Failed::Problems(d)) => Err(d),
             Err(Failed::Restore(generation, d)) => {
-                self.generation = Some(generation);
+                self.generation = Some(*generation);
                 Err(d)
             }
         }
@@ -143,7 +143,7 @@ impl Preview {
             fresh.extend(resolution.filter(|r| self.opts.drafts || !r.draft));
         }
         if problems.iter().any(Diagnostic::is_error) {
-            return Err(Failed::Restore(old, problems));
+            return Err(Failed::Restore(Box::new(old), problems));
         }
 
         let site = &old.site;
@@ -156,7 +156,7 @@ impl Preview {
             .map(|i| archive.resolution(i));
         let duplicates = content::duplicates(kept.chain(fresh.iter()));
         if !duplicates.is_empty() {
-            return Err(Failed::Restore(old, duplicates));
+            return Err(Failed::Restore(Box::new(old), duplicates));
         }
 
         // What the old site showed about the changed resolutions.
@@ -345,7 +345,7 @@ impl Preview {
 
 /// Why an update failed, and whether the old generation survives.
 enum Failed {
-    Restore(Generation, Vec<Diagnostic>),
+    Restore(Box<Generation>, Vec<Diagnostic>),
     Problems(Vec<Diagnostic>),
 }
 
