@@ -159,24 +159,47 @@ impl Preview {
             return Err(Failed::Restore(Box::new(old), duplicates));
         }
 
-        // What the old site showed about the changed resolutions.
-        let mut touched: HashSet<Symbol> = HashSet::new();
-        let mut groups: HashSet<(GroupKind, String)> = HashSet::new();
-        let stale_works: HashSet<usize> = stale
+        // What the old site showed about the changed resolutions. When only a body changed,
+        // the pages that show it elsewhere (lists, cited by, series) show nothing of it
+        // that changed, except the cited-by anchors of the resolutions it cites.
+        let card_changed = stale.len() != fresh.len()
+            || stale.iter().any(|&i| {
+                let old = archive.resolution(i);
+                !fresh
+                    .iter()
+                    .any(|r| r.source == old.source && same_card(r, old))
+            });
+        let mut changed: HashSet<Symbol> = stale
             .iter()
-            .filter_map(|&i| archive.work_of(&archive.resolution(i).symbol))
+            .map(|&i| archive.resolution(i).symbol.clone())
             .collect();
-        for &w in &stale_works {
-            touched.extend(neighbours(site, w));
+        changed.extend(fresh.iter().map(|r| r.symbol.clone()));
+        let mut touched: HashSet<Symbol> = changed.clone();
+        let mut groups: HashSet<(GroupKind, String)> = HashSet::new();
+        let old_works: HashSet<usize> = changed.iter().filter_map(|s| archive.work_of(s)).collect();
+        for &w in &old_works {
+            touched.extend(shown_with(site, w, card_changed));
         }
-        for (kind, list) in &site.groups {
-            for g in list
-                .iter()
-                .filter(|g| g.works.iter().any(|w| stale_works.contains(w)))
-            {
-                groups.insert((*kind, g.key.clone()));
-            }
+        if card_changed {
+            groups.extend(groups_of(site, &old_works));
         }
+        // A body can name a new predecessor ("the most recent of which is …").
+        let series_of = |site: &Site, s: &Symbol| -> Vec<Symbol> {
+            site.archive
+                .work_of(s)
+                .map(|w| {
+                    site.graph
+                        .series(w)
+                        .into_iter()
+                        .map(|m| site.archive.works()[m].0.clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let old_series: Vec<(Symbol, Vec<Symbol>)> = changed
+            .iter()
+            .map(|s| (s.clone(), series_of(site, s)))
+            .collect();
         let old_keys: HashSet<(Symbol, Lang)> = archive
             .resolutions()
             .iter()
@@ -210,7 +233,6 @@ impl Preview {
             .filter(|(i, _)| !stale.contains(i))
             .map(|(_, (r, b))| (r, Some(b)))
             .collect();
-        touched.extend(fresh.iter().map(|r| r.symbol.clone()));
         paired.extend(fresh.into_iter().map(|r| (r, None)));
 
         // A resolution that appeared or disappeared changes where citations of it lead.
@@ -254,23 +276,21 @@ impl Preview {
 
         // What the new site shows about them.
         let site = &generation.site;
-        let works: Vec<usize> = touched
+        let new_works: HashSet<usize> = changed
             .iter()
             .filter_map(|s| site.archive.work_of(s))
             .collect();
-        for &w in &works {
-            touched.extend(neighbours(site, w));
+        for &w in &new_works {
+            touched.extend(shown_with(site, w, card_changed));
         }
-        let works: HashSet<usize> = touched
-            .iter()
-            .filter_map(|s| site.archive.work_of(s))
-            .collect();
-        for (kind, list) in &site.groups {
-            for g in list
-                .iter()
-                .filter(|g| g.works.iter().any(|w| works.contains(w)))
-            {
-                groups.insert((*kind, g.key.clone()));
+        if card_changed {
+            groups.extend(groups_of(site, &new_works));
+        }
+        for (symbol, before) in old_series {
+            let after = series_of(site, &symbol);
+            if after != before {
+                touched.extend(before);
+                touched.extend(after);
             }
         }
         let kinds: HashSet<GroupKind> = groups.iter().map(|(k, _)| *k).collect();
@@ -349,19 +369,59 @@ enum Failed {
     Problems(Vec<Diagnostic>),
 }
 
-/// The resolutions whose pages show something of work `w`: those it cites, those that
-/// cite it, and its series.
-fn neighbours(site: &Site, w: usize) -> Vec<Symbol> {
+/// The resolutions whose pages show something of work `w`: those it cites (their cited-by
+/// lists point into its text) and, when its card changed, those that cite it and its series.
+fn shown_with(site: &Site, w: usize, card_changed: bool) -> Vec<Symbol> {
     let works = site.archive.works();
     let graph = &site.graph;
-    let mut out: Vec<Symbol> = vec![works[w].0.clone()];
-    out.extend(graph.cited_by(w).iter().map(|b| works[b.work].0.clone()));
-    out.extend(graph.cites(w).iter().filter_map(|c| match c {
-        Cited::Work(t) => Some(works[*t].0.clone()),
-        Cited::Elsewhere(_) => None,
-    }));
-    out.extend(graph.series(w).into_iter().map(|s| works[s].0.clone()));
+    let mut out: Vec<Symbol> = graph
+        .cites(w)
+        .iter()
+        .filter_map(|c| match c {
+            Cited::Work(t) => Some(works[*t].0.clone()),
+            Cited::Elsewhere(_) => None,
+        })
+        .collect();
+    if card_changed {
+        out.extend(graph.cited_by(w).iter().map(|b| works[b.work].0.clone()));
+        out.extend(graph.series(w).into_iter().map(|s| works[s].0.clone()));
+    }
     out
+}
+
+/// The groups (kind, key) that list any of `works`.
+fn groups_of(site: &Site, works: &HashSet<usize>) -> Vec<(GroupKind, String)> {
+    let mut out = Vec::new();
+    for (kind, list) in &site.groups {
+        for g in list
+            .iter()
+            .filter(|g| g.works.iter().any(|w| works.contains(w)))
+        {
+            out.push((*kind, g.key.clone()));
+        }
+    }
+    out
+}
+
+/// Whether two versions of a file say the same outside their bodies: what lists, indexes,
+/// cited-by entries and series show of a resolution.
+fn same_card(a: &Resolution, b: &Resolution) -> bool {
+    a.symbol == b.symbol
+        && a.lang == b.lang
+        && a.title == b.title
+        && a.adopted == b.adopted
+        && a.session == b.session
+        && a.session_label == b.session_label
+        && a.agenda_items == b.agenda_items
+        && a.meeting == b.meeting
+        && a.report == b.report
+        && a.committee == b.committee
+        && a.issued == b.issued
+        && a.distribution == b.distribution
+        && a.vote == b.vote
+        && a.subjects == b.subjects
+        && a.draft == b.draft
+        && a.extra == b.extra
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {

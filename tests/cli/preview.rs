@@ -110,6 +110,15 @@ fn every_kind_of_edit_gives_the_full_build() {
     preview.update(&changed).unwrap();
     same_as_a_full_build(&site, &preview, "subjects");
 
+    // A body that names a predecessor changes the series of both.
+    let changed = edit(
+        "content/ga/73/200.en.md",
+        "Recalling its resolution 73/187",
+        "Recalling its resolutions, the most recent of which is resolution 73/187",
+    );
+    preview.update(&changed).unwrap();
+    same_as_a_full_build(&site, &preview, "series");
+
     std::fs::remove_file(root.join("content/ga/73/187.en.md")).unwrap();
     preview
         .update(&[root.join("content/ga/73/187.en.md")])
