@@ -269,7 +269,7 @@ impl Generation {
             &theme,
             (0..archive.len()).collect(),
         );
-        Generation::assemble(theme, archive, config, urls, bodies, diagnostics)
+        Generation::assemble(theme, archive, config, urls, bodies, diagnostics, None)
     }
 
     /// Checks the bodies and builds the graph and the site around them.
@@ -280,15 +280,15 @@ impl Generation {
         urls: Urls,
         bodies: Vec<Body>,
         mut warnings: Vec<Diagnostic>,
+        groups: Option<HashMap<GroupKind, Vec<crate::model::Group>>>,
     ) -> Result<Generation, Vec<Diagnostic>> {
         warnings.extend(body_problems(&archive, &bodies));
         if warnings.iter().any(Diagnostic::is_error) {
             return Err(warnings);
         }
-        let found: Vec<_> = bodies.iter().map(|b| b.citations.clone()).collect();
-        let graph = Graph::new(&archive, &found);
+        let graph = Graph::new(&archive, |i| &bodies[i].citations);
         warnings.extend(pinpoint_problems(&archive, &bodies));
-        let site = Arc::new(Site::new(archive, config, urls, graph));
+        let site = Arc::new(Site::new(archive, config, urls, graph, groups));
         Ok(Generation {
             theme,
             site,

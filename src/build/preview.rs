@@ -99,9 +99,11 @@ impl Preview {
         let started = Instant::now();
         let generation = self.generation.take().expect("checked above");
         match self.apply(generation, &root, changed) {
-            Ok((generation, pages)) => {
+            Ok((generation, pages, same_pages)) => {
                 let written = self.write_pages(&generation, &pages)?;
-                self.remove_gone(&generation);
+                if !same_pages {
+                    self.remove_gone(&generation);
+                }
                 self.generation = Some(generation);
                 Ok(Update {
                     pages: written,
@@ -124,7 +126,7 @@ impl Preview {
         old: Generation,
         root: &Path,
         changed: &[PathBuf],
-    ) -> Result<(Generation, Vec<Page>), Failed> {
+    ) -> Result<(Generation, Vec<Page>, bool), Failed> {
         // Read the changed files first: a bad edit leaves everything as it was.
         let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
         let changed_shown: HashSet<PathBuf> = changed.iter().map(|p| shown(p)).collect();
@@ -222,6 +224,7 @@ impl Preview {
             archive,
             config,
             urls,
+            groups: old_groups,
             ..
         } = site;
         let stale: HashSet<usize> = stale.into_iter().collect();
@@ -271,8 +274,16 @@ impl Preview {
             .into_iter()
             .map(|b| b.unwrap_or_else(|| rendered.next().expect("one body per missing one")))
             .collect();
-        let generation = Generation::assemble(theme, archive, config, urls, bodies, problems)
-            .map_err(Failed::Problems)?;
+        let generation = Generation::assemble(
+            theme,
+            archive,
+            config,
+            urls,
+            bodies,
+            problems,
+            (!card_changed).then_some(old_groups),
+        )
+        .map_err(Failed::Problems)?;
 
         // What the new site shows about them.
         let site = &generation.site;
@@ -306,7 +317,8 @@ impl Preview {
                 }
             })
             .collect();
-        Ok((generation, pages))
+        // With the same resolutions and metadata, the site has the same pages.
+        Ok((generation, pages, !card_changed))
     }
 
     fn write_pages(

@@ -30,11 +30,20 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn new(archive: Archive, config: Config, urls: Urls, graph: Graph) -> Site {
-        let groups = GroupKind::ALL
-            .into_iter()
-            .map(|k| (k, archive.groups(k)))
-            .collect();
+    /// `groups` may be carried over from a site with the same resolutions and metadata.
+    pub fn new(
+        archive: Archive,
+        config: Config,
+        urls: Urls,
+        graph: Graph,
+        groups: Option<HashMap<GroupKind, Vec<Group>>>,
+    ) -> Site {
+        let groups = groups.unwrap_or_else(|| {
+            GroupKind::ALL
+                .into_iter()
+                .map(|k| (k, archive.groups(k)))
+                .collect()
+        });
         Site {
             archive,
             config,

@@ -47,8 +47,8 @@ pub struct Graph {
 }
 
 impl Graph {
-    /// Builds the graph. `found[i]` are the citations of the archive's resolution `i`.
-    pub fn new(archive: &Archive, found: &[Vec<Found>]) -> Graph {
+    /// Builds the graph. `found(i)` are the citations of the archive's resolution `i`.
+    pub fn new<'a>(archive: &Archive, found: impl Fn(usize) -> &'a [Found]) -> Graph {
         let works = archive.works();
         let mut cites: Vec<Vec<Cited>> = vec![Vec::new(); works.len()];
         let mut cited_by: Vec<BTreeMap<usize, Option<String>>> = vec![BTreeMap::new(); works.len()];
@@ -56,7 +56,7 @@ impl Graph {
 
         for (w, (symbol, versions)) in works.iter().enumerate() {
             for &i in versions {
-                for f in &found[i] {
+                for f in found(i) {
                     let Target::Resolution(target) = &f.target else {
                         continue;
                     };
