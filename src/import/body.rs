@@ -182,6 +182,9 @@ impl Layout {
             .is_some_and(|c| c.name("rest").is_none())
             || SUB
                 .find(text)
+                .is_some_and(|m| m.as_str().trim_end() == text)
+            || ROMAN_HEADING
+                .find(text)
                 .is_some_and(|m| m.as_str().trim_end() == text);
         !enumerator_only
             && self
@@ -190,20 +193,35 @@ impl Layout {
     }
 }
 
-/// The number an operative paragraph line starts with, if it is the next in sequence or
-/// stands after a blank line. OCR misreadings count only where the sequence expects them.
-fn operative_number(text: &str, last: u32, after_blank: bool, ocr: bool) -> Option<u32> {
-    let caps = OPERATIVE.captures(text)?;
-    let written = &caps["n"];
-    let n: u32 = match written {
+/// "6.Calls", "2 Requests": OCR loses the space or the dot after a paragraph number.
+static OCR_OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<n>\d{1,3})(?:\.\s*|\s+)(?P<rest>\p{Lu}.*)$").expect("pattern compiles")
+});
+
+/// The number an operative paragraph line starts with, and the text after it, if it is
+/// the next in sequence or stands after a blank line. OCR misreadings count only where
+/// the sequence expects them.
+fn operative_number(text: &str, last: u32, after_blank: bool, ocr: bool) -> Option<(u32, String)> {
+    let rest = |caps: &regex::Captures<'_>| {
+        caps.name("rest")
+            .map_or(String::new(), |m| m.as_str().to_string())
+    };
+    let Some(caps) = OPERATIVE.captures(text) else {
+        let caps = OCR_OPERATIVE.captures(text).filter(|_| ocr)?;
+        let n: u32 = caps["n"].parse().ok()?;
+        return (n == last + 1).then(|| (n, rest(&caps)));
+    };
+    let n: u32 = match &caps["n"] {
         "S" if ocr && last == 4 => 5,
         "l" | "I" if ocr && last == 0 => 1,
         "S" | "l" | "I" => return None,
         digits => digits.parse().ok()?,
     };
-    // "2017." at the start of a wrapped line is a year, not a paragraph.
+    // "2017." at the start of a wrapped line is a year, not a paragraph. OCR misreads
+    // numbers ("8." for "5."), so there any number that starts a block is taken.
     let in_sequence = n == last + 1 || (n == 1 && last > 0 && after_blank);
-    (in_sequence || (after_blank && n > last)).then_some(n)
+    let starts_block = after_blank && (n > last || (ocr && n < 200));
+    (in_sequence || starts_block).then(|| (n, rest(&caps)))
 }
 
 fn ends_a_sentence(text: &str) -> bool {
@@ -220,6 +238,16 @@ pub enum Part {
     Resolution,
     /// An annex: its title is a heading.
     Annex,
+}
+
+/// Whether a paragraph ends as a paragraph does: with a full stop, comma, semicolon or
+/// colon (a reference mark after it aside).
+fn ends_a_clause(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '^' || c == '[')
+        .ends_with([
+            '.', ',', ';', ':', '!', '?', '”', '"', '。', '，', '；', '：', '،', '؛',
+        ])
 }
 
 /// Joins lines into paragraphs. Paragraphs are separated by blank lines, and also start
@@ -251,24 +279,33 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
             None
         };
         let sub = may_start && SUB.is_match(&line.text);
-        if let Some(n) = op {
+        if let Some((n, _)) = op {
             last_op = n;
         }
-        if after_blank || ended || op.is_some() || sub {
+        // A sentence cut by a page break (and the notes and furniture around it) goes on
+        // in lower case after a paragraph that has no closing punctuation.
+        let cut = after_blank
+            && op.is_none()
+            && !sub
+            && line.text.starts_with(char::is_lowercase)
+            && out
+                .last()
+                .is_some_and(|p: &Paragraph| !ends_a_clause(&p.text));
+        if cut {
+            current = out.pop();
+        }
+        if cut {
+            if let Some(p) = current.as_mut() {
+                join_into(&mut p.text, &line.text, &layout.hyphens);
+            }
+        } else if after_blank || ended || op.is_some() || sub {
             if let Some(p) = current.take() {
                 out.push(p);
             }
-            let role = match op {
-                Some(n) => Role::Operative(n),
-                None if sub => Role::Sub,
-                None => Role::Plain,
-            };
-            let text = match op {
-                Some(_) => OPERATIVE
-                    .captures(&line.text)
-                    .and_then(|c| c.name("rest").map(|m| m.as_str().to_string()))
-                    .unwrap_or_default(),
-                None => line.text.clone(),
+            let (role, text) = match op {
+                Some((n, rest)) => (Role::Operative(n), rest),
+                None if sub => (Role::Sub, line.text.clone()),
+                None => (Role::Plain, line.text.clone()),
             };
             current = Some(Paragraph {
                 role,
@@ -296,13 +333,23 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
 fn looks_like_heading(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let first = text.chars().next();
-    text.chars().count() <= 120
-        && words <= 15
+    text.chars().count() <= 160
+        && words <= 25
         && !text
             .trim_end()
             .ends_with(['.', ',', ';', ':', '…', '，', '。', '；', '：', '،'])
         && !text.contains("[^")
         && (first.is_some_and(char::is_uppercase) || ROMAN_HEADING.is_match(text))
+}
+
+/// Whether a paragraph reads as the title of an annex: capitalised, no closing
+/// punctuation, not a whole page.
+fn looks_like_title(text: &str) -> bool {
+    text.chars().count() <= 300
+        && !text
+            .trim_end()
+            .ends_with(['.', ',', ';', ':', '，', '。', '；', '：', '،'])
+        && text.starts_with(char::is_uppercase)
 }
 
 /// Sub-paragraphs and continuations belong to the operative paragraph before them;
@@ -318,7 +365,12 @@ fn assign_roles(paragraphs: &mut [Paragraph], layout: &Layout, headings_from: us
                 role
             }
             Role::Sub => role,
-            Role::Plain if i >= headings_from && layout.headings && looks_like_heading(text) => {
+            // An annex's first paragraph is its title, however long.
+            Role::Plain
+                if layout.headings
+                    && ((i >= headings_from && looks_like_heading(text))
+                        || (i == 0 && headings_from == 0 && looks_like_title(text))) =>
+            {
                 in_operative = false;
                 Role::Heading
             }
@@ -556,6 +608,49 @@ mod tests {
                 Role::Operative(1),
                 Role::Operative(2),
                 Role::Operative(3)
+            ]
+        );
+    }
+
+    #[test]
+    fn ocr_paragraph_numbers_without_their_dot_or_space() {
+        let layout = Layout {
+            ocr: true,
+            ..layout()
+        };
+        let roles: Vec<Role> = paragraphs(
+            &split("x,\n\n1. Decides;\n\n2 Requests the report;\n\n3.Calls for peace;\n\n18 Resolutions were adopted.\n"),
+            &layout,
+            Part::Resolution,
+        )
+        .into_iter()
+        .map(|p| p.role)
+        .collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Plain,
+                Role::Operative(1),
+                Role::Operative(2),
+                Role::Operative(3),
+                Role::Plain
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_cut_by_a_page_break_is_mended() {
+        let got = roles(
+            "3. Welcomes ideas that should\n\n\nfacilitate the discussions;\n\n4. Requests.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    Role::Operative(3),
+                    "Welcomes ideas that should facilitate the discussions;".into()
+                ),
+                (Role::Operative(4), "Requests.".into()),
             ]
         );
     }

@@ -178,7 +178,8 @@ fn assembly(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<I
     };
     let cover = header::read_cover(&lines, chapeau, lang, &mut warnings);
 
-    let rest = furniture::strip_loose(lines[chapeau..].to_vec());
+    let mut rest = furniture::strip_loose(lines[chapeau..].to_vec());
+    isolate_chapeau(&mut rest, &conventions::of(lang).assembly_chapeau);
     let mut notes = Vec::new();
     let rest = footnotes::take_ruled(rest, &mut notes, &mut warnings);
     let mut rest = footnotes::take_superscript(rest, &mut notes);
@@ -305,6 +306,22 @@ fn assembly(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<I
     })
 }
 
+/// Puts the chapeau ("The Security Council,") in a paragraph of its own when the text
+/// runs on under it without a blank line.
+fn isolate_chapeau(lines: &mut Vec<Line>, chapeau: &Regex) {
+    if let Some(first) = lines.first()
+        && chapeau.is_match(&first.text)
+        && lines.get(1).is_some_and(|l| !l.is_blank())
+    {
+        let blank = Line {
+            no: first.no,
+            page: first.page,
+            text: String::new(),
+        };
+        lines.insert(1, blank);
+    }
+}
+
 /// A Security Council resolution's title, which its text does not give: its heading,
 /// "Resolution 237 (1967)", in the document's language.
 fn council_title(lang: Lang, symbol: &Symbol) -> String {
@@ -332,7 +349,8 @@ fn council(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<Im
             warnings,
         });
     };
-    let rest = furniture::strip_loose(lines[heading.body_start..].to_vec());
+    let mut rest = furniture::strip_loose(lines[heading.body_start..].to_vec());
+    isolate_chapeau(&mut rest, &conventions::of(lang).council_chapeau);
     let hyphens = Hyphens::mend(&rest);
     let mut notes = Vec::new();
     let rest = footnotes::take_slashed(rest, &mut notes);

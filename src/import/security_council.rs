@@ -48,8 +48,10 @@ static N_RESOLUTION_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)\s*\.?\s*Resolution\s+of\s+(?P<d>.*)$")
         .expect("pattern compiles")
 });
+/// The draft's symbol under an old heading, as OCR left it: "[S/1393]", "(S/525, I]",
+/// "[S/1045}", "[8/4357]".
 static DRAFT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[S/[^\]]*\]$").expect("pattern compiles"));
+    LazyLock::new(|| Regex::new(r"^[\[(]\s*[S8]\s*/[^\])}]*[\])}]+$").expect("pattern compiles"));
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\bat\s+(?:the|its)\s+(?:resumed\s+)?(?P<m>\d+(?:\s\d+)?)\s*(?P<s>st|nd|rd|th|d)?[a-z]?\s*\.?\s*meet",
@@ -381,6 +383,23 @@ mod tests {
         );
         assert_eq!((h.number, h.meeting), (860, Some(3270)));
         assert_eq!(h.adopted.unwrap().to_string(), "1993-08-27");
+    }
+
+    #[test]
+    fn misread_draft_symbols_belong_to_the_heading() {
+        for draft in [
+            "[S/1393]",
+            "(S/525, I]",
+            "[S/1045}",
+            "[8/4357]",
+            "[S/4426]}",
+            "(S/2174)",
+        ] {
+            let (h, _) = heading(&format!(
+                "30 (1947). Resolution of 25 August 1947\n{draft}\nWhereas the Council\n"
+            ));
+            assert_eq!(h.body_start, 2, "{draft}");
+        }
     }
 
     #[test]
