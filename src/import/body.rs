@@ -142,7 +142,9 @@ pub struct Paragraph {
 }
 
 static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<n>\d{1,3}|S|l|I)\.(?:\s+(?P<rest>.*))?$").expect("pattern compiles")
+    // "1.", and "1 -" as Arabic texts number their paragraphs.
+    Regex::new(r"^(?P<n>\d{1,3}|S|l|I)(?:\.|\s+[-–]|\s*[-–]$)(?:\s+(?P<rest>.*))?$")
+        .expect("pattern compiles")
 });
 static SUB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\((?:[a-z]{1,2}|[ivxl]{1,5}|[\u{0600}-\u{06FF}]{1,2})\)|[a-zа-я]\))(?:\s|$)")
@@ -610,6 +612,29 @@ mod tests {
                 Role::Operative(3)
             ]
         );
+    }
+
+    #[test]
+    fn arabic_numbers_and_french_letters() {
+        let got = roles(
+            "إن الجمعية العامة،\n\nإذ تشير إلى قرارها،\n\n1 - تقرر ما يلي:\n\n(أ) أن تفعل؛\n\n2 -\nتدعو الدول.\n",
+        );
+        let r: Vec<Role> = got.into_iter().map(|(r, _)| r).collect();
+        assert_eq!(
+            r,
+            [
+                Role::Plain,
+                Role::Plain,
+                Role::Operative(1),
+                Role::Sub,
+                Role::Operative(2)
+            ]
+        );
+        let got = roles(
+            "L’Assemblée générale,\n\n1. Décide :\n\na) Premiers efforts ;\n\nb) Autres efforts ;\n",
+        );
+        let r: Vec<Role> = got.into_iter().map(|(r, _)| r).collect();
+        assert_eq!(r, [Role::Plain, Role::Operative(1), Role::Sub, Role::Sub]);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub enum Style {
     Plain,
     /// "1/" in typescripts.
     Slash,
+    /// "(1)", as Arabic texts write marks.
+    Parenthesized,
 }
 
 /// The text of one footnote.
@@ -45,6 +47,9 @@ static PLAIN_START: LazyLock<Regex> =
 static TRAILING_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<n>\d{1,3})(?:\.\s*|\s+)?(?P<t>[^\d\s.].*)$").expect("pattern compiles")
 });
+/// "(1) القرار 217 ألف (د-3).": a note as Arabic texts number it.
+static PAREN_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\((?P<n>\d{1,3})\)\s*(?P<t>.*)$").expect("pattern compiles"));
 static SLASH_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<n>\d{1,3})/\s+(?P<t>.*)$").expect("pattern compiles"));
 
@@ -111,7 +116,11 @@ pub fn take_ruled(
                     continue;
                 }
                 let expected = notes.last().map_or(1, |n| n.label + 1);
-                match PLAIN_START.captures(&line.text) {
+                let (start, style) = match PAREN_START.captures(&line.text) {
+                    Some(caps) => (Some(caps), Style::Parenthesized),
+                    None => (PLAIN_START.captures(&line.text), Style::Plain),
+                };
+                match start {
                     Some(caps)
                         if caps["n"].parse::<u32>().ok() == Some(expected)
                             || (after_blank && caps.name("t").is_some()) =>
@@ -126,7 +135,7 @@ pub fn take_ruled(
                         notes.push(Note {
                             label,
                             text: caps.name("t").map_or("", |t| t.as_str()).to_string(),
-                            style: Style::Plain,
+                            style,
                             line: line.no,
                             page: line.page,
                         });
@@ -661,6 +670,16 @@ fn candidates(text: &str, from: usize, note: &Note) -> Vec<Candidate> {
             })
             .collect(),
         Style::Plain => plain_candidates(text, from, note.label),
+        Style::Parenthesized => marked_candidates(text, from, &format!("({})", note.label), false)
+            .into_iter()
+            .map(|mut c| {
+                // Stuck to the word before, as it should be; after a space, less sure.
+                if c.space > 0 {
+                    c.strength = Strength::Weak;
+                }
+                c
+            })
+            .collect(),
     }
 }
 
@@ -891,6 +910,18 @@ mod tests {
         assert_eq!(
             mark("of the Congo, 21 22", &[21, 22], Style::Plain),
             "of the Congo,[^21][^22]"
+        );
+    }
+
+    #[test]
+    fn parenthesized_marks_as_arabic_writes_them() {
+        assert_eq!(
+            mark(
+                "إذ تشير إلى الإعلان العالمي لحقوق الإنسان(1)، والعهد الدولي(2)،",
+                &[1, 2],
+                Style::Parenthesized
+            ),
+            "إذ تشير إلى الإعلان العالمي لحقوق الإنسان[^1]، والعهد الدولي[^2]،"
         );
     }
 

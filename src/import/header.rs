@@ -37,9 +37,10 @@ pub struct Cover {
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:A/RES|A/HRC/RES|E/RES)/[\w./()\s-]+$").expect("pattern compiles")
 });
-/// "78/30. Title", "2625 (XXV). Title", "217 A (III). Title".
+/// "78/30. Title", "2625 (XXV). Title", "217 A (III). Title", and "78/30 - Title" as
+/// Arabic texts write it.
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<n>(?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?|\d{1,5}(?:\s?[A-Z])?\s*\((?:ES-|S-)?[IVXLC]+\))\.\s*(?P<t>.*)$")
+    Regex::new(r"^(?P<n>(?:ES-|S-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?|\d{1,5}(?:\s?[A-Z])?\s*\((?:ES-|S-)?[IVXLC]+\))(?:\.|\s*[-–])\s*(?P<t>.*)$")
         .expect("pattern compiles")
 });
 /// A document symbol in the committee line: the report or the draft.
@@ -58,10 +59,20 @@ fn in_order(lang: Lang) -> impl Iterator<Item = &'static Conventions> {
 }
 
 /// The index of the chapeau ("The General Assembly,"), the first line of the body.
+/// Russian and Arabic covers name the organ in the same words ("Генеральная
+/// Ассамблея"), so a chapeau with its comma wins, and one without must follow the
+/// numbered title.
 pub fn find_chapeau(lines: &[Line], lang: Lang) -> Option<usize> {
-    lines
+    let is_chapeau = |l: &Line| in_order(lang).any(|c| c.assembly_chapeau.is_match(&l.text));
+    let with_comma = |l: &Line| l.text.ends_with([',', '，', '،']);
+    if let Some(i) = lines.iter().position(|l| is_chapeau(l) && with_comma(l)) {
+        return Some(i);
+    }
+    let title = lines
         .iter()
-        .position(|l| in_order(lang).any(|c| c.assembly_chapeau.is_match(&l.text)))
+        .position(|l| NUMBERED_TITLE.is_match(&l.text))
+        .unwrap_or(0);
+    (title..lines.len()).find(|&i| is_chapeau(&lines[i]))
 }
 
 /// Lines grouped into blocks at blank lines, as (first index, last index + 1).

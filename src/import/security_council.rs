@@ -203,7 +203,7 @@ pub fn read_heading(lines: &[Line], lang: Lang, warnings: &mut Vec<Warning>) -> 
         warnings.push(Warning::new(
             lines[range.start].no,
             format!(
-                "lines {}–{} come before the heading and are not part of this resolution; they were dropped",
+                "lines {}–{}, before the heading, were dropped: they are not part of this resolution's text",
                 lines[range.start].no,
                 lines[range.end - 1].no
             ),
