@@ -580,15 +580,15 @@ fn plain_candidates(text: &str, from: usize, label: u32) -> Vec<Candidate> {
         };
         let prev_word = word_before(trimmed);
         let strength = if q.is_ascii_digit() {
-            // After a year: "of 12 August 1949 5 should", "2021–2026 3 to"; after other
-            // numbers only when nothing better is there ("S/4300 and Add.1 1 concerning").
-            Some(
-                if ends_with_year(trimmed.rsplit(' ').next().unwrap_or("")) {
-                    Strength::Weak
-                } else {
-                    Strength::Doubtful
-                },
-            )
+            // After a year or a symbol: "of 12 August 1949 5 should", "2021–2026 3 to",
+            // "S/8721 33 and"; after other numbers only when nothing better is there
+            // ("S/4300 and Add.1 1 concerning").
+            let token = trimmed.rsplit(' ').next().unwrap_or("");
+            Some(if ends_with_year(token) || token.contains('/') {
+                Strength::Weak
+            } else {
+                Strength::Doubtful
+            })
         } else if q.is_alphabetic() {
             if NEVER_AFTER.contains(&prev_word.as_str()) {
                 None
@@ -774,6 +774,39 @@ pub fn place_marks(lines: &mut [Line], notes: &[Note], warnings: &mut Vec<Warnin
     missing
 }
 
+/// Printed volumes repeat a note's mark for each document it covers ("S/8616, 32
+/// S/8617, 32 S/8721 33"). Once every note is placed, a further clear mark of a note
+/// before the next note's mark, within a few lines, is a reference to it too.
+pub fn place_repeated_marks(lines: &mut [Line], notes: &[Note]) {
+    const REACH: usize = 3;
+    let placed = |lines: &[Line], label: u32| {
+        let reference = format!("[^{label}]");
+        lines
+            .iter()
+            .enumerate()
+            .find_map(|(i, l)| l.text.find(&reference).map(|at| (i, at + reference.len())))
+    };
+    for (k, note) in notes.iter().enumerate() {
+        let Some(mut cursor) = placed(lines, note.label) else {
+            continue;
+        };
+        let next = notes.get(k + 1).and_then(|n| placed(lines, n.label));
+        let last_line = (cursor.0 + REACH).min(lines.len().saturating_sub(1));
+        while let Some(found) = search(lines, cursor, note, |_| true) {
+            let before_next = next.is_none_or(|n| (found.line, found.candidate.start) < n);
+            if found.candidate.strength < Strength::Weak || found.line > last_line || !before_next {
+                break;
+            }
+            let reference = format!("[^{}]", note.label);
+            let start = found.candidate.start - found.candidate.space;
+            lines[found.line]
+                .text
+                .replace_range(start..found.candidate.end, &reference);
+            cursor = (found.line, start + reference.len());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -923,6 +956,22 @@ mod tests {
             ),
             "إذ تشير إلى الإعلان العالمي لحقوق الإنسان[^1]، والعهد الدولي[^2]،"
         );
+    }
+
+    #[test]
+    fn repeated_marks_of_a_volume_all_refer_to_their_note() {
+        let mut lines = split(
+            "in documents S/8616, 32 S/8617, 32 S/8721 33 and S/8724, 33\nof the Council 32 times",
+        );
+        let notes = vec![note(32, Style::Plain, 1), note(33, Style::Plain, 1)];
+        let mut warnings = Vec::new();
+        place_marks(&mut lines, &notes, &mut warnings);
+        place_repeated_marks(&mut lines, &notes);
+        assert_eq!(
+            lines[0].text,
+            "in documents S/8616,[^32] S/8617,[^32] S/8721[^33] and S/8724,[^33]"
+        );
+        assert_eq!(lines[1].text, "of the Council 32 times");
     }
 
     #[test]

@@ -377,6 +377,7 @@ fn council(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<Im
     let head_len = marked.len();
     marked.append(&mut rest);
     let missing = footnotes::place_marks(&mut marked, &notes, &mut warnings);
+    footnotes::place_repeated_marks(&mut marked, &notes);
     let mut rest = marked.split_off(head_len);
     let head_marks: String = marked
         .iter()

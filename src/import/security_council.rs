@@ -309,12 +309,22 @@ pub fn read_closing_text(text: &str) -> Closing {
 
 /// Finds the closing: the last paragraph, from `from` on, that starts with "Adopted".
 pub fn find_closing(lines: &[Line], from: usize) -> Option<Closing> {
-    let start = (from..lines.len()).rev().find(|&i| {
+    let is_closing = |i: usize| {
         ADOPTED.is_match(&lines[i].text)
             && !lines[i]
                 .text
                 .starts_with("Adopted by the Security Council at its")
-    })?;
+    };
+    let last = (from..lines.len()).rev().find(|&i| is_closing(i))?;
+    let mut start = last;
+    // A closing line printed twice: the first copy starts the closing.
+    while let Some(earlier) = (start.saturating_sub(3)..start)
+        .rev()
+        .find(|&i| !lines[i].is_blank())
+        .filter(|&i| i >= from && is_closing(i))
+    {
+        start = earlier;
+    }
     let block_end = |from: usize| {
         (from..lines.len())
             .find(|&i| lines[i].is_blank())
@@ -333,7 +343,7 @@ pub fn find_closing(lines: &[Line], from: usize) -> Option<Closing> {
         }
         text
     };
-    let mut end = block_end(start);
+    let mut end = block_end(last);
     // OCR sometimes puts the meeting in a block of its own: "Adopted unanimously at the"
     // … "2351st meeting."
     if MEETING.find(&read(start..end)).is_none()
@@ -486,6 +496,15 @@ mod tests {
             meeting("Adopted unanimously at the 2729the meeting"),
             Some(2729)
         );
+    }
+
+    #[test]
+    fn a_closing_printed_twice_is_one_closing() {
+        let lines = split(
+            "3. Decides to remain seized of the matter.\nAdopted unanimously at the 3299th meeting.\n\nAdopted unanimously at the 3299th meeting.\n",
+        );
+        let c = find_closing(&lines, 0).unwrap();
+        assert_eq!((c.meeting, c.lines), (Some(3299), 1..4));
     }
 
     #[test]
