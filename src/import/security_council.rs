@@ -163,12 +163,6 @@ pub fn read_heading(lines: &[Line], lang: Lang, warnings: &mut Vec<Warning>) -> 
         ));
         Some(damaged)
     });
-    if adopted.is_none() {
-        warnings.push(Warning::new(
-            lines[index].no,
-            "the heading has no adoption date that could be read",
-        ));
-    }
 
     // Before the heading: a cover ("Distr.: General"), or text that is not this
     // resolution's.

@@ -247,7 +247,10 @@ fn imported_files_build_into_the_right_pages() {
     assert!(no_numbers.contains("id=\"pp-4\""));
 
     let annex = site.page("en/A/RES/78/1/index.html");
-    assert!(annex.contains("<h2 id=\"annex\">Annex"), "the annex heading");
+    assert!(
+        annex.contains("<h2 id=\"annex\">Annex"),
+        "the annex heading"
+    );
     assert!(annex.contains("<h3 id=\"i-our-shared-commitment\">I. Our shared commitment"));
 
     let council = site.page("en/S/RES/237(1967)/index.html");
