@@ -1024,6 +1024,23 @@ mod tests {
     }
 
     #[test]
+    fn a_note_continued_on_the_next_page_stays_one_note() {
+        let text = "text,1 \n__________________ \n \n1  See the Final Document of the \n \n\nA/RES/1/1 \n \n2/2 \n \nmore text,2 \n__________________ \n \nConference, part I. \n \n2  Ibid. \n \n \n \n \n";
+        let mut notes = Vec::new();
+        let mut warnings = Vec::new();
+        take_ruled(split(text), &mut notes, &mut warnings);
+        let got: Vec<(u32, &str)> = notes.iter().map(|n| (n.label, n.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "See the Final Document of the Conference, part I."),
+                (2, "Ibid.")
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
     fn trailing_notes_tolerate_ocr() {
         let mut lines = split(
             "Adopted at the 408th meeting.\n\n17See Official Records,\nSupplement.\n18. Ibid.\n",
