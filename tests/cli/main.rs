@@ -4,6 +4,7 @@
 mod build;
 mod errors;
 mod harness;
+mod import;
 mod init;
 mod links;
 mod output;
