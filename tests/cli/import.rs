@@ -233,7 +233,7 @@ fn imported_files_build_into_the_right_pages() {
         "Follow-up to nuclear disarmament obligations",
         "<time datetime=\"2023-12-04\">4 December 2023</time>",
         ">First Committee</a>",
-        ">99w</a>",
+        ">99 (w)</a>",
         "42nd plenary meeting",
         "A/78/409",
         "id=\"pp-9\"",
