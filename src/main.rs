@@ -62,6 +62,10 @@ struct SiteArgs {
     /// Include resolutions marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Write every link relative to its page, with index.html after folder links, so the
+    /// site works opened from disk and on any host (as relative_links = true in site.toml).
+    #[arg(long)]
+    relative_links: bool,
 }
 
 impl SiteArgs {
@@ -72,6 +76,7 @@ impl SiteArgs {
             base_url: self.base_url,
             drafts: self.drafts,
             dry_run,
+            relative_links: self.relative_links,
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod linker;
 pub mod output;
+pub mod relative;
 pub mod urls;
 pub mod views;
 
@@ -45,6 +46,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Check only: run every stage but write nothing.
     pub dry_run: bool,
+    /// Write links relative to each page (overrides `relative_links = false`).
+    pub relative_links: bool,
 }
 
 impl BuildOptions {
@@ -55,6 +58,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             dry_run: false,
+            relative_links: false,
         }
     }
 
@@ -120,6 +124,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                     );
                 }
             }
+            c.relative_links |= opts.relative_links;
             Some(c)
         }
         Err(d) => {
@@ -142,15 +147,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Invalid(diagnostics));
     }
-    let warnings = diagnostics;
+    let mut warnings = diagnostics;
 
     let render_opts = RenderOptions {
         raw_html: config.raw_html,
     };
-    let urls = Urls::new(config.base_path());
+    let urls = Urls::new(config.base_path()).with_absolute(config.absolute_base());
     let archive = Archive::new(loaded.resolutions);
     let bodies = render_bodies(&archive, &config, &urls, render_opts);
-    let mut warnings = warnings;
     warnings.extend(body_problems(&archive, &bodies));
     if warnings.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Invalid(warnings));
@@ -198,6 +202,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                     .with_hint("correct the link in the content or the template that writes it"));
                 }
             }
+            let html = if site.config.relative_links {
+                relative::rewrite(&html, &path, site.urls.base())
+            } else {
+                std::borrow::Cow::Borrowed(html.as_str())
+            };
             if let Some(staging) = &staging {
                 staging
                     .write(&urls::file_of(&path), html.as_bytes())
