@@ -43,6 +43,14 @@ const BUILT_IN: &[(&str, &str)] = &[
         "group.html",
         include_str!("../themes/default/templates/group.html"),
     ),
+    (
+        "jsonld.html",
+        include_str!("../themes/default/templates/jsonld.html"),
+    ),
+    (
+        "cite_this.html",
+        include_str!("../themes/default/templates/cite_this.html"),
+    ),
 ];
 
 const BUILT_IN_STRINGS: &str = include_str!("../themes/default/strings.toml");

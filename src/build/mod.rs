@@ -6,8 +6,11 @@
 //! themes/ ─────────────────────────► theme ─┘
 //! ```
 
+pub mod citation;
+pub mod data;
 pub mod linker;
 pub mod output;
+mod publish;
 pub mod relative;
 pub mod urls;
 pub mod views;
@@ -148,6 +151,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Invalid(diagnostics));
     }
     let mut warnings = diagnostics;
+    if config.absolute_base().is_none() {
+        let (path, line) = match &opts.base_url {
+            Some(_) => ("--base-url", 0),
+            None => ("site.toml", 0),
+        };
+        warnings.push(
+            Diagnostic::warning(path, line, 0, format!("the base URL `{}` names no host, so citations and data carry no full URL", config.base_url))
+                .with_hint("give the full address the site will have, e.g. base_url = \"https://example.org/archive/\" in site.toml or --base-url"),
+        );
+    }
 
     let render_opts = RenderOptions {
         raw_html: config.raw_html,
@@ -164,6 +177,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     warnings.extend(pinpoint_problems(&archive, &bodies));
     let site = Arc::new(Site::new(archive, config, urls, graph));
     let pages = plan(&site);
+    let extra = publish::files(&site, &theme, &bodies, &pages)
+        .map_err(|e| BuildError::Invalid(std::iter::once(e).chain(warnings.clone()).collect()))?;
 
     let staging = if opts.dry_run {
         None
@@ -178,6 +193,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             .iter()
             .map(|&p| page_path(&site, p))
             .chain(statics.keys().cloned())
+            .chain(extra.iter().map(|(path, _)| path.clone()))
             .collect()
     });
     let results: Vec<Result<(), Diagnostic>> = pages
@@ -232,9 +248,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Invalid(all));
     }
 
-    let mut files = pages.len();
+    let mut files = pages.len() + extra.len();
     let mut written = None;
     if let Some(staging) = staging {
+        extra.par_iter().try_for_each(|(path, bytes)| {
+            staging.write(path, bytes).map_err(|e| {
+                BuildError::Invalid(vec![
+                    Diagnostic::error(output_dir.join(path), 0, 0, e.to_string())
+                        .with_hint("check free disk space and permissions of the output folder"),
+                ])
+            })
+        })?;
         files += copy_static(&statics, &staging).map_err(|e| BuildError::Invalid(vec![e]))?;
         written = Some(staging.commit()?);
     }
@@ -441,6 +465,15 @@ fn render_page(
                 vec![
                     ("page", Value::from_object(view)),
                     ("body", Value::from_safe_string(bodies[index].html.clone())),
+                    ("cite", citation::value(site, theme, r)),
+                    (
+                        "jsonld",
+                        Value::from_safe_string(data::jsonld(site, theme, index)),
+                    ),
+                    (
+                        "data_url",
+                        Value::from(site.urls.url(&urls::resolution_json(r.lang, &r.symbol))),
+                    ),
                 ],
             );
             Ok(theme.render("resolution.html", ctx)?)

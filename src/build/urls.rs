@@ -101,6 +101,38 @@ pub fn file_of(path: &str) -> String {
     format!("{path}index.html")
 }
 
+/// The page shown for a missing URL, at the root: hosts look for it there.
+pub const NOT_FOUND: &str = "404.html";
+pub const ROBOTS: &str = "robots.txt";
+/// The sitemap, or the sitemap index when the site needs more than one sitemap.
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// The `n`th sitemap (from 1) listed by the sitemap index of a large site.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
+/// The Atom feed of the newest resolutions in a language.
+pub fn feed(lang: Lang) -> String {
+    format!("{}/feed.xml", lang.code())
+}
+
+/// A resolution's data, beside its page.
+pub fn resolution_json(lang: Lang, symbol: &Symbol) -> String {
+    format!("{}index.json", resolution(lang, symbol))
+}
+
+/// A resolution's citation in a reference format, beside its page: `citation.bib`,
+/// `citation.ris`, `citation.csl.json`.
+pub fn citation(lang: Lang, symbol: &Symbol, extension: &str) -> String {
+    format!("{}citation.{extension}", resolution(lang, symbol))
+}
+
+/// The catalogue of the whole archive, one resolution per line: `jsonl` or `csv`.
+pub fn catalogue(extension: &str) -> String {
+    format!("data/resolutions.{extension}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +164,10 @@ mod tests {
         assert_eq!(
             urls.absolute("zh/subjects/网络/").unwrap(),
             "https://example.org/archive/zh/subjects/%E7%BD%91%E7%BB%9C/"
+        );
+        assert_eq!(
+            resolution_json(Lang::Zh, &s),
+            "zh/S/RES/242(1967)/index.json"
         );
     }
 }
