@@ -8,10 +8,12 @@
 
 pub mod citation;
 pub mod data;
+pub mod feeds;
 pub mod linker;
 pub mod output;
 mod publish;
 pub mod relative;
+pub mod sitemap;
 pub mod urls;
 pub mod views;
 
@@ -157,7 +159,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             None => ("site.toml", 0),
         };
         warnings.push(
-            Diagnostic::warning(path, line, 0, format!("the base URL `{}` names no host, so citations and data carry no full URL", config.base_url))
+            Diagnostic::warning(path, line, 0, format!("the base URL `{}` names no host, so sitemap.xml and the Atom feeds are not written and citations carry no URL", config.base_url))
                 .with_hint("give the full address the site will have, e.g. base_url = \"https://example.org/archive/\" in site.toml or --base-url"),
         );
     }

@@ -5,11 +5,13 @@
 
 use std::sync::Arc;
 
+use minijinja::Value;
 use rayon::prelude::*;
 
-use super::views::Site;
-use super::{Page, citation, data, urls};
+use super::views::{self, Site};
+use super::{Page, citation, data, feeds, page_path, sitemap, urls};
 use crate::diagnostic::Diagnostic;
+use crate::model::Lang;
 use crate::render::Body;
 use crate::theme::Theme;
 
@@ -18,9 +20,26 @@ pub(super) fn files(
     site: &Arc<Site>,
     theme: &Theme,
     bodies: &[Body],
-    _pages: &[Page],
+    pages: &[Page],
 ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-    let mut out = Vec::new();
+    let mut out = vec![(urls::NOT_FOUND.to_string(), not_found(site, theme)?)];
+    let sitemap_url = site.urls.absolute(urls::SITEMAP);
+    out.push((
+        urls::ROBOTS.to_string(),
+        sitemap::robots(sitemap_url.as_deref()).into_bytes(),
+    ));
+    if let Some(base) = site.urls.absolute("") {
+        let entries: Vec<sitemap::Url> = pages
+            .iter()
+            .filter_map(|&p| sitemap_url_of(site, p))
+            .collect();
+        out.extend(sitemap::files(&entries, &base, sitemap::Limits::default()));
+    }
+    for &lang in &site.config.languages {
+        if let Some(feed) = feeds::feed(site, theme, lang) {
+            out.push((urls::feed(lang), feed));
+        }
+    }
     out.push((
         urls::catalogue("jsonl"),
         data::catalogue_jsonl(site).into_bytes(),
@@ -47,4 +66,82 @@ pub(super) fn files(
         .collect();
     out.extend(per_resolution);
     Ok(out)
+}
+
+/// The sitemap entry of a page: its full URL and its language versions.
+fn sitemap_url_of(site: &Site, page: Page) -> Option<sitemap::Url> {
+    let abs = |path: &str| site.urls.absolute(path);
+    let each_lang = |path_of: &dyn Fn(Lang) -> String| -> Vec<(String, String)> {
+        site.config
+            .languages
+            .iter()
+            .filter_map(|&l| Some((l.code().to_string(), abs(&path_of(l))?)))
+            .collect()
+    };
+    let versions = |symbol: &crate::model::Symbol| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = site
+            .archive
+            .versions(symbol)
+            .iter()
+            .map(|&i| site.archive.resolution(i))
+            .filter_map(|r| {
+                Some((
+                    r.lang.code().to_string(),
+                    abs(&urls::resolution(r.lang, symbol))?,
+                ))
+            })
+            .collect();
+        v.extend(abs(&urls::symbol(symbol)).map(|u| ("x-default".to_string(), u)));
+        v
+    };
+    let mut alternates = match page {
+        Page::Root | Page::LangHome(_) => {
+            let mut v = each_lang(&urls::lang_home);
+            v.extend(abs(&urls::root()).map(|u| ("x-default".to_string(), u)));
+            v
+        }
+        Page::Groups(_, kind) => each_lang(&|l| urls::groups(l, kind)),
+        Page::Group(_, kind, g) => {
+            let key = &site.groups[&kind][g].key;
+            each_lang(&|l| urls::group(l, kind, key))
+        }
+        Page::Resolution(i) => versions(&site.archive.resolution(i).symbol),
+        Page::Symbol(w) => versions(&site.archive.works()[w].0),
+    };
+    // A page with no other version has nothing to announce.
+    if alternates.len() < 2 {
+        alternates.clear();
+    }
+    Some(sitemap::Url {
+        loc: abs(&page_path(site, page))?,
+        alternates,
+    })
+}
+
+/// `404.html`: the message in the default language, and the archive's home in every
+/// language of the site, each with the message in that language. Its links are
+/// root-relative even with `relative_links`, because a host serves it at any address.
+fn not_found(site: &Arc<Site>, theme: &Theme) -> Result<Vec<u8>, Diagnostic> {
+    let lang = site.config.default_language;
+    let switcher = views::switcher_all(site, None, urls::lang_home);
+    let homes: Vec<Value> = site
+        .config
+        .languages
+        .iter()
+        .map(|&l| {
+            Value::from_pairs([
+                ("code", Value::from(l.code())),
+                ("name", Value::from(l.endonym())),
+                ("dir", Value::from(l.dir())),
+                ("title", Value::from(site.config.title_in(l))),
+                ("url", Value::from(site.urls.url(&urls::lang_home(l)))),
+            ])
+        })
+        .collect();
+    let ctx = Value::from_pairs(
+        views::common(site, theme, lang, switcher)
+            .into_iter()
+            .chain([("homes", Value::from(homes))]),
+    );
+    Ok(theme.render("404.html", ctx)?.into_bytes())
 }
