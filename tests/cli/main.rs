@@ -2,9 +2,15 @@
 //! on it, and inspect what it wrote and printed.
 
 mod build;
+mod crawl;
 mod errors;
 mod harness;
 mod init;
 mod links;
+mod open_data;
 mod output;
+mod publish;
+mod relative;
+mod serve;
 mod theme;
+mod tools;
