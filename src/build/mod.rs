@@ -179,8 +179,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     warnings.extend(pinpoint_problems(&archive, &bodies));
     let site = Arc::new(Site::new(archive, config, urls, graph));
     let pages = plan(&site);
-    let extra = publish::files(&site, &theme, &bodies, &pages)
-        .map_err(|e| BuildError::Invalid(std::iter::once(e).chain(warnings.clone()).collect()))?;
 
     let staging = if opts.dry_run {
         None
@@ -189,13 +187,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let statics =
         static_files(root, theme.dir.as_deref()).map_err(|e| BuildError::Invalid(vec![e]))?;
+    // The files besides pages are written as they are made, not held: data of a large
+    // archive would not fit in memory. Static files, copied last, may replace them.
+    let write_extra = |path: &str, bytes: &[u8]| match &staging {
+        Some(staging) => staging.write(path, bytes).map_err(|e| {
+            Diagnostic::error(output_dir.join(path), 0, 0, e.to_string())
+                .with_hint("check free disk space and permissions of the output folder")
+        }),
+        None => Ok(()),
+    };
+    let extra = publish::files(&site, &theme, &bodies, &pages, &write_extra)
+        .map_err(|e| BuildError::Invalid(std::iter::once(e).chain(warnings.clone()).collect()))?;
     // Checking every link of every page is for `plenary check`; a build trusts its own URLs.
     let known: Option<HashSet<String>> = opts.dry_run.then(|| {
         pages
             .iter()
             .map(|&p| page_path(&site, p))
             .chain(statics.keys().cloned())
-            .chain(extra.iter().map(|(path, _)| path.clone()))
+            .chain(extra.iter().cloned())
             .collect()
     });
     let results: Vec<Result<(), Diagnostic>> = pages
@@ -253,14 +262,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut files = pages.len() + extra.len();
     let mut written = None;
     if let Some(staging) = staging {
-        extra.par_iter().try_for_each(|(path, bytes)| {
-            staging.write(path, bytes).map_err(|e| {
-                BuildError::Invalid(vec![
-                    Diagnostic::error(output_dir.join(path), 0, 0, e.to_string())
-                        .with_hint("check free disk space and permissions of the output folder"),
-                ])
-            })
-        })?;
         files += copy_static(&statics, &staging).map_err(|e| BuildError::Invalid(vec![e]))?;
         written = Some(staging.commit()?);
     }

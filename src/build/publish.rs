@@ -1,7 +1,7 @@
 //! The files a published archive carries besides its pages: `404.html`, `robots.txt`,
 //! the sitemap, the Atom feeds, each resolution's data and citations, and the
-//! catalogue. Each comes from its own module; this one lists them for a site and renders
-//! them on all cores.
+//! catalogue. Each comes from its own module; this one makes them for a site, on all
+//! cores, and hands each to a writer as soon as it is made.
 
 use std::sync::Arc;
 
@@ -15,13 +15,17 @@ use crate::model::Lang;
 use crate::render::Body;
 use crate::theme::Theme;
 
-/// Every file, as (site path, bytes).
+/// Writes a file at a site path.
+pub(super) type Write<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// Makes every file and writes it; returns their site paths.
 pub(super) fn files(
     site: &Arc<Site>,
     theme: &Theme,
     bodies: &[Body],
     pages: &[Page],
-) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    write: &Write<'_>,
+) -> Result<Vec<String>, Diagnostic> {
     let mut out = vec![(urls::NOT_FOUND.to_string(), not_found(site, theme)?)];
     let sitemap_url = site.urls.absolute(urls::SITEMAP);
     out.push((
@@ -51,9 +55,14 @@ pub(super) fn files(
                 .with_hint("this is a bug in plenary; please report it")
         })?,
     ));
-    let per_resolution: Vec<(String, Vec<u8>)> = (0..site.archive.len())
+    let mut paths = Vec::with_capacity(out.len() + site.archive.len() * 4);
+    for (path, bytes) in out {
+        write(&path, &bytes)?;
+        paths.push(path);
+    }
+    let per_resolution: Vec<Vec<String>> = (0..site.archive.len())
         .into_par_iter()
-        .flat_map_iter(|i| {
+        .map(|i| {
             let r = site.archive.resolution(i);
             let c = citation::citation(site, theme, r);
             let mut files = citation::files(&c, r);
@@ -62,10 +71,13 @@ pub(super) fn files(
                 data::resolution_json(site, theme, bodies, i).into_bytes(),
             ));
             files
+                .into_iter()
+                .map(|(path, bytes)| write(&path, &bytes).map(|()| path))
+                .collect()
         })
-        .collect();
-    out.extend(per_resolution);
-    Ok(out)
+        .collect::<Result<_, _>>()?;
+    paths.extend(per_resolution.into_iter().flatten());
+    Ok(paths)
 }
 
 /// The sitemap entry of a page: its full URL and its language versions.
