@@ -153,16 +153,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Invalid(diagnostics));
     }
     let mut warnings = diagnostics;
-    if config.absolute_base().is_none() {
-        let (path, line) = match &opts.base_url {
-            Some(_) => ("--base-url", 0),
-            None => ("site.toml", 0),
-        };
-        warnings.push(
-            Diagnostic::warning(path, line, 0, format!("the base URL `{}` names no host, so sitemap.xml and the Atom feeds are not written and citations carry no URL", config.base_url))
-                .with_hint("give the full address the site will have, e.g. base_url = \"https://example.org/archive/\" in site.toml or --base-url"),
-        );
-    }
+    warnings.extend(publish::host_warning(&config, opts.base_url.is_some()));
 
     let render_opts = RenderOptions {
         raw_html: config.raw_html,
@@ -259,7 +250,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Invalid(all));
     }
 
-    let mut files = pages.len() + extra.len();
+    let mut files = pages.len() + extra.iter().filter(|p| !statics.contains_key(*p)).count();
     let mut written = None;
     if let Some(staging) = staging {
         files += copy_static(&statics, &staging).map_err(|e| BuildError::Invalid(vec![e]))?;

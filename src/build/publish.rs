@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::views::{self, Site};
 use super::{Page, citation, data, feeds, page_path, sitemap, urls};
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Lang;
 use crate::render::Body;
@@ -78,6 +79,31 @@ pub(super) fn files(
         .collect::<Result<_, _>>()?;
     paths.extend(per_resolution.into_iter().flatten());
     Ok(paths)
+}
+
+/// Without a host in the base URL there are no sitemap, no feeds and no URL in citations:
+/// a warning says so, at `site.toml` or at `--base-url`, whichever set it.
+pub(super) fn host_warning(config: &Config, from_command_line: bool) -> Option<Diagnostic> {
+    if config.absolute_base().is_some() {
+        return None;
+    }
+    let place = if from_command_line {
+        "--base-url"
+    } else {
+        "site.toml"
+    };
+    Some(
+        Diagnostic::warning(
+            place,
+            0,
+            0,
+            format!(
+                "the base URL `{}` names no host, so sitemap.xml and the Atom feeds are not written and citations carry no URL",
+                config.base_url
+            ),
+        )
+        .with_hint("give the full address the site will have, e.g. base_url = \"https://example.org/archive/\" in site.toml, or --base-url"),
+    )
 }
 
 /// The sitemap entry of a page: its full URL and its language versions.

@@ -205,6 +205,15 @@ fn without_a_host_there_is_no_sitemap_nor_feed_and_the_build_says_why() {
     // Everything else is there.
     assert!(site.exists("public/404.html"));
     assert!(site.exists("public/en/A/RES/79/20/index.json"));
+    // The warning names where the base URL came from.
+    let run = site.run(&["build", "--base-url", "/archive/"]);
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("--base-url: warning: the base URL `/archive/` names no host"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
