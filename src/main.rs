@@ -102,6 +102,10 @@ struct SiteArgs {
     /// Include resolutions marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Write every link relative to its page, with index.html after folder links, so the
+    /// site works opened from disk and on any host (as relative_links = true in site.toml).
+    #[arg(long)]
+    relative_links: bool,
 }
 
 impl SiteArgs {
@@ -113,6 +117,7 @@ impl SiteArgs {
             drafts: self.drafts,
             dry_run,
             live_reload: false,
+            relative_links: self.relative_links,
         }
     }
 }

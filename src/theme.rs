@@ -43,15 +43,37 @@ const BUILT_IN: &[(&str, &str)] = &[
         "group.html",
         include_str!("../themes/default/templates/group.html"),
     ),
+    (
+        "404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "head_links.html",
+        include_str!("../themes/default/templates/head_links.html"),
+    ),
+    (
+        "jsonld.html",
+        include_str!("../themes/default/templates/jsonld.html"),
+    ),
+    (
+        "cite_this.html",
+        include_str!("../themes/default/templates/cite_this.html"),
+    ),
 ];
 
 const BUILT_IN_STRINGS: &str = include_str!("../themes/default/strings.toml");
 
 /// Static files of the built-in theme: (path under the output, bytes).
-pub const BUILT_IN_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+pub const BUILT_IN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../themes/default/static/favicon.svg"),
+    ),
+];
 
 /// A loaded theme, shared by every rendering thread.
 pub struct Theme {

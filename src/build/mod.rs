@@ -6,9 +6,15 @@
 //! themes/ ─────────────────────────► theme ─┘
 //! ```
 
+pub mod citation;
+pub mod data;
+pub mod feeds;
 pub mod linker;
 pub mod output;
 pub mod preview;
+mod publish;
+pub mod relative;
+pub mod sitemap;
 pub mod urls;
 pub mod views;
 
@@ -48,6 +54,8 @@ pub struct BuildOptions {
     pub dry_run: bool,
     /// Put the live-reload script of `plenary serve` into every page.
     pub live_reload: bool,
+    /// Write links relative to each page (overrides `relative_links = false`).
+    pub relative_links: bool,
 }
 
 impl BuildOptions {
@@ -59,6 +67,7 @@ impl BuildOptions {
             drafts: false,
             dry_run: false,
             live_reload: false,
+            relative_links: false,
         }
     }
 
@@ -129,12 +138,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let statics =
         static_files(root, theme.dir.as_deref()).map_err(|e| BuildError::Invalid(vec![e]))?;
+    // The files besides pages are written as they are made, not held: data of a large
+    // archive would not fit in memory. Static files, copied last, may replace them.
+    let write_extra = |path: &str, bytes: &[u8]| match &staging {
+        Some(staging) => staging.write(path, bytes).map_err(|e| {
+            Diagnostic::error(output_dir.join(path), 0, 0, e.to_string())
+                .with_hint("check free disk space and permissions of the output folder")
+        }),
+        None => Ok(()),
+    };
+    let extra = publish::files(&site, &theme, &bodies, &pages, &write_extra, None)
+        .map_err(|e| BuildError::Invalid(std::iter::once(e).chain(warnings.clone()).collect()))?;
     // Checking every link of every page is for `plenary check`; a build trusts its own URLs.
     let known: Option<HashSet<String>> = opts.dry_run.then(|| {
         pages
             .iter()
             .map(|&p| page_path(&site, p))
             .chain(statics.keys().cloned())
+            .chain(extra.iter().cloned())
             .collect()
     });
     let results: Vec<Result<(), Diagnostic>> = pages
@@ -162,6 +183,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                     .with_hint("correct the link in the content or the template that writes it"));
                 }
             }
+            let html = if site.config.relative_links {
+                relative::rewrite(&html, &path, site.urls.base())
+            } else {
+                std::borrow::Cow::Borrowed(html.as_str())
+            };
             if let Some(staging) = &staging {
                 staging
                     .write(&urls::file_of(&path), html.as_bytes())
@@ -187,7 +213,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Invalid(all));
     }
 
-    let mut files = pages.len();
+    let mut files = pages.len() + extra.iter().filter(|p| !statics.contains_key(*p)).count();
     let mut written = None;
     if let Some(staging) = staging {
         files += copy_static(&statics, &staging).map_err(|e| BuildError::Invalid(vec![e]))?;
@@ -238,6 +264,7 @@ impl Generation {
                         );
                     }
                 }
+                c.relative_links |= opts.relative_links;
                 Some(c)
             }
             Err(d) => {
@@ -260,7 +287,8 @@ impl Generation {
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
-        let urls = Urls::new(config.base_path());
+        diagnostics.extend(publish::host_warning(&config, opts.base_url.is_some()));
+        let urls = Urls::new(config.base_path()).with_absolute(config.absolute_base());
         let archive = Archive::new(loaded.resolutions);
         let bodies = render_bodies(
             &archive,
@@ -545,6 +573,15 @@ fn render_page(
                 vec![
                     ("page", Value::from_object(view)),
                     ("body", Value::from_safe_string(bodies[index].html.clone())),
+                    ("cite", citation::value(site, theme, r)),
+                    (
+                        "jsonld",
+                        Value::from_safe_string(data::jsonld(site, theme, index)),
+                    ),
+                    (
+                        "data_url",
+                        Value::from(site.urls.url(&urls::resolution_json(r.lang, &r.symbol))),
+                    ),
                 ],
             );
             Ok(theme.render("resolution.html", ctx)?)

@@ -75,6 +75,7 @@ impl Preview {
         }
         let pages = plan(&generation.site);
         let written = self.write_pages(&generation, &pages)?;
+        self.write_extra(&generation, &pages, None)?;
         self.remove_gone(&generation);
         self.generation = Some(generation);
         Ok(Update {
@@ -101,6 +102,15 @@ impl Preview {
         match self.apply(generation, &root, changed) {
             Ok((generation, pages, same_pages)) => {
                 let written = self.write_pages(&generation, &pages)?;
+                let changed: HashSet<usize> = pages
+                    .iter()
+                    .filter_map(|p| match p {
+                        Page::Resolution(i) => Some(*i),
+                        _ => None,
+                    })
+                    .collect();
+                let all = plan(&generation.site);
+                self.write_extra(&generation, &all, Some(&changed))?;
                 if !same_pages {
                     self.remove_gone(&generation);
                 }
@@ -360,6 +370,29 @@ impl Preview {
         } else {
             Err(errors)
         }
+    }
+
+    /// The files besides pages: 404, robots, sitemap, feeds, catalogue, and the data and
+    /// citation files of the resolutions in `only` (all when `None`).
+    fn write_extra(
+        &self,
+        generation: &Generation,
+        pages: &[Page],
+        only: Option<&HashSet<usize>>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let write = |path: &str, bytes: &[u8]| {
+            write(&self.output.join(path), bytes).map_err(|mut d| d.remove(0))
+        };
+        super::publish::files(
+            &generation.site,
+            &generation.theme,
+            &generation.bodies,
+            pages,
+            &write,
+            only,
+        )
+        .map(|_| ())
+        .map_err(|e| vec![e])
     }
 
     /// Removes the files of pages that no longer exist.

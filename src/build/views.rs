@@ -131,7 +131,27 @@ pub fn common(
             }),
         ),
         ("switcher", to_value(switcher)),
+        ("feed", feed(site, theme, nav_lang)),
     ]
+}
+
+#[derive(Serialize)]
+struct Feed {
+    lang: &'static str,
+    url: String,
+    title: Value,
+}
+
+/// The Atom feed of a language, when the site has feeds (its host is known).
+fn feed(site: &Site, theme: &Theme, lang: Lang) -> Value {
+    if !site.urls.has_host() {
+        return Value::UNDEFINED;
+    }
+    to_value(Feed {
+        lang: lang.code(),
+        url: site.urls.url(&urls::feed(lang)),
+        title: theme.strings(lang).get_attr("feed").unwrap_or_default(),
+    })
 }
 
 /// A switcher for a page that exists in every language of the site.

@@ -97,6 +97,7 @@ fn preview(opts: &ServeOptions, output: &Path) -> Preview {
         drafts: opts.drafts,
         dry_run: false,
         live_reload: true,
+        relative_links: false,
     })
 }
 
