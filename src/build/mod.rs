@@ -141,10 +141,22 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // The files besides pages are written as they are made, not held: data of a large
     // archive would not fit in memory. Static files, copied last, may replace them.
     let write_extra = |path: &str, bytes: &[u8]| match &staging {
-        Some(staging) => staging.write(path, bytes).map_err(|e| {
-            Diagnostic::error(output_dir.join(path), 0, 0, e.to_string())
-                .with_hint("check free disk space and permissions of the output folder")
-        }),
+        Some(staging) => {
+            // The 404 page is a page too: in a preview it reloads when the site changes.
+            let injected;
+            let bytes = if opts.live_reload && path.ends_with(".html") {
+                let mut html = String::from_utf8_lossy(bytes).into_owned();
+                inject_live_script(&mut html);
+                injected = html;
+                injected.as_bytes()
+            } else {
+                bytes
+            };
+            staging.write(path, bytes).map_err(|e| {
+                Diagnostic::error(output_dir.join(path), 0, 0, e.to_string())
+                    .with_hint("check free disk space and permissions of the output folder")
+            })
+        }
         None => Ok(()),
     };
     let extra = publish::files(&site, &theme, &bodies, &pages, &write_extra, None)

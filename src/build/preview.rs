@@ -109,8 +109,13 @@ impl Preview {
                         _ => None,
                     })
                     .collect();
+                // Metadata changes reach the sitemap, the feeds and the catalogue.
                 let all = plan(&generation.site);
-                self.write_extra(&generation, &all, Some(&changed))?;
+                if !same_pages {
+                    self.write_extra(&generation, &all, None)?;
+                } else {
+                    self.write_extra(&generation, &all, Some(&changed))?;
+                }
                 if !same_pages {
                     self.remove_gone(&generation);
                 }
@@ -380,8 +385,16 @@ impl Preview {
         pages: &[Page],
         only: Option<&HashSet<usize>>,
     ) -> Result<(), Vec<Diagnostic>> {
+        let live = self.opts.live_reload;
         let write = |path: &str, bytes: &[u8]| {
-            write(&self.output.join(path), bytes).map_err(|mut d| d.remove(0))
+            let target = self.output.join(path);
+            // The 404 page is a page too: it reloads when the site changes.
+            if live && path.ends_with(".html") {
+                let mut html = String::from_utf8_lossy(bytes).into_owned();
+                inject_live_script(&mut html);
+                return write(&target, html.as_bytes()).map_err(|mut d| d.remove(0));
+            }
+            write(&target, bytes).map_err(|mut d| d.remove(0))
         };
         super::publish::files(
             &generation.site,

@@ -28,6 +28,40 @@ pub(super) fn files(
     write: &Write<'_>,
     only: Option<&std::collections::HashSet<usize>>,
 ) -> Result<Vec<String>, Diagnostic> {
+    let mut paths = Vec::with_capacity(site.archive.len() * 4 + 16);
+    // With only some resolutions changed, and no metadata, the files about the whole
+    // archive stay as they are.
+    if only.is_none() {
+        paths.extend(site_wide(site, theme, pages, write)?);
+    }
+    let per_resolution: Vec<Vec<String>> = (0..site.archive.len())
+        .into_par_iter()
+        .filter(|i| only.is_none_or(|o| o.contains(i)))
+        .map(|i| {
+            let r = site.archive.resolution(i);
+            let c = citation::citation(site, theme, r);
+            let mut files = citation::files(&c, r);
+            files.push((
+                urls::resolution_json(r.lang, &r.symbol),
+                data::resolution_json(site, theme, bodies, i).into_bytes(),
+            ));
+            files
+                .into_iter()
+                .map(|(path, bytes)| write(&path, &bytes).map(|()| path))
+                .collect()
+        })
+        .collect::<Result<_, _>>()?;
+    paths.extend(per_resolution.into_iter().flatten());
+    Ok(paths)
+}
+
+/// The 404 page, robots.txt, the sitemap, the feeds and the catalogue.
+fn site_wide(
+    site: &Arc<Site>,
+    theme: &Theme,
+    pages: &[Page],
+    write: &Write<'_>,
+) -> Result<Vec<String>, Diagnostic> {
     let mut out = vec![(urls::NOT_FOUND.to_string(), not_found(site, theme)?)];
     let sitemap_url = site.urls.absolute(urls::SITEMAP);
     out.push((
@@ -57,29 +91,11 @@ pub(super) fn files(
                 .with_hint("this is a bug in plenary; please report it")
         })?,
     ));
-    let mut paths = Vec::with_capacity(out.len() + site.archive.len() * 4);
+    let mut paths = Vec::with_capacity(out.len());
     for (path, bytes) in out {
         write(&path, &bytes)?;
         paths.push(path);
     }
-    let per_resolution: Vec<Vec<String>> = (0..site.archive.len())
-        .into_par_iter()
-        .filter(|i| only.is_none_or(|o| o.contains(i)))
-        .map(|i| {
-            let r = site.archive.resolution(i);
-            let c = citation::citation(site, theme, r);
-            let mut files = citation::files(&c, r);
-            files.push((
-                urls::resolution_json(r.lang, &r.symbol),
-                data::resolution_json(site, theme, bodies, i).into_bytes(),
-            ));
-            files
-                .into_iter()
-                .map(|(path, bytes)| write(&path, &bytes).map(|()| path))
-                .collect()
-        })
-        .collect::<Result<_, _>>()?;
-    paths.extend(per_resolution.into_iter().flatten());
     Ok(paths)
 }
 
