@@ -80,7 +80,12 @@ fn resolution_files(
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(shown).unwrap_or_else(|| shown(content_dir));
-                if e.loop_ancestor().is_some() {
+                let looped =
+                    e.loop_ancestor().is_some() || e.io_error().is_some_and(is_symlink_loop);
+                let dangling = e.io_error().map(std::io::Error::kind)
+                    == Some(std::io::ErrorKind::NotFound)
+                    && e.path().is_some_and(|p| p.is_symlink());
+                if looped {
                     diagnostics.push(
                         Diagnostic::warning(
                             path,
@@ -89,6 +94,11 @@ fn resolution_files(
                             "skipped: this symlink points back at a folder above it (a loop)",
                         )
                         .with_hint("remove the link"),
+                    );
+                } else if dangling {
+                    diagnostics.push(
+                        Diagnostic::error(path, 0, 0, "this symlink leads to nothing")
+                            .with_hint("restore the file it points to, or remove the link"),
                     );
                 } else {
                     let why = e
@@ -103,7 +113,22 @@ fn resolution_files(
                 continue;
             }
         };
-        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "md") {
+        if entry.path().extension().is_none_or(|x| x != "md") || entry.file_type().is_dir() {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            // A FIFO, socket or device: opening it could block the build forever.
+            diagnostics.push(
+                Diagnostic::error(
+                    shown(entry.path()),
+                    0,
+                    0,
+                    "cannot read: this is not a regular file (a pipe, socket or device)",
+                )
+                .with_hint(
+                    "replace it with a resolution file, or move it out of the content folder",
+                ),
+            );
             continue;
         }
         if entry.path_is_symlink() || entry.depth() > 0 {
@@ -139,8 +164,15 @@ fn load_file(path: &Path, shown: &Path) -> (Option<Resolution>, Vec<Diagnostic>)
                 .with_hint("a resolution file holds one resolution in one language; split annexes or remove embedded data")],
         );
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let bytes = match read_at_most(path, MAX_FILE_BYTES) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            return (
+                None,
+                vec![Diagnostic::error(shown, 0, 0, format!("the file is larger than {} MiB", MAX_FILE_BYTES >> 20))
+                    .with_hint("a resolution file holds one resolution in one language; split annexes or remove embedded data")],
+            );
+        }
         Err(e) => {
             return (
                 None,
@@ -172,6 +204,26 @@ fn load_file(path: &Path, shown: &Path) -> (Option<Resolution>, Vec<Diagnostic>)
     front_matter::parse(shown, &text)
 }
 
+#[cfg(unix)]
+fn is_symlink_loop(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn is_symlink_loop(_: &std::io::Error) -> bool {
+    false
+}
+
+/// Reads a file, or `None` when it holds more than `limit` bytes. The size is checked while
+/// reading, not only beforehand, so a file that grows cannot exhaust memory.
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
 /// Two files for the same symbol and language: both are named, in each message.
 fn duplicates(resolutions: &[Resolution]) -> Vec<Diagnostic> {
     let mut first: HashMap<(&Symbol, Lang), &Resolution> = HashMap::new();
@@ -192,4 +244,34 @@ fn duplicates(resolutions: &[Resolution]) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_read_that_fails_is_reported_for_the_file() {
+        // Reading a folder fails even for root, unlike a file without read permission.
+        let dir = tempfile::tempdir().unwrap();
+        let (r, d) = load_file(dir.path(), Path::new("content/x.md"));
+        assert!(r.is_none());
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].to_string()
+                .starts_with("content/x.md: error: cannot read the file:"),
+            "{}",
+            d[0]
+        );
+        assert!(d[0].hint.is_some());
+    }
+
+    #[test]
+    fn reading_stops_past_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        std::fs::write(&path, b"0123456789").unwrap();
+        assert_eq!(read_at_most(&path, 10).unwrap().map(|b| b.len()), Some(10));
+        assert_eq!(read_at_most(&path, 9).unwrap(), None);
+    }
 }
