@@ -201,12 +201,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 }
             }
             if let Some(staging) = &staging {
+                let file = urls::file_of(&path);
                 staging
-                    .write(&urls::file_of(&path), html.as_bytes())
-                    .map_err(|e| {
-                        Diagnostic::error(output_dir.join(&path), 0, 0, e.to_string())
-                            .with_hint("check free disk space and permissions of the output folder")
-                    })?;
+                    .write(&file, html.as_bytes())
+                    .map_err(|e| e.diagnostic(&output_dir, &file))?;
             }
             Ok(())
         })
@@ -627,14 +625,16 @@ fn copy_static(
     for (rel, source) in files {
         let bytes = match source {
             StaticSource::BuiltIn(b) => std::borrow::Cow::Borrowed(*b),
-            StaticSource::File(path) => std::borrow::Cow::Owned(
-                std::fs::read(path)
-                    .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read: {e}")))?,
-            ),
+            StaticSource::File(path) => {
+                std::borrow::Cow::Owned(std::fs::read(path).map_err(|e| {
+                    Diagnostic::error(path, 0, 0, format!("cannot read: {e}"))
+                        .with_hint("check that the static file exists and may be read")
+                })?)
+            }
         };
         staging
             .write(rel, &bytes)
-            .map_err(|e| Diagnostic::error(rel, 0, 0, e.to_string()))?;
+            .map_err(|e| e.diagnostic(staging.target(), rel))?;
     }
     Ok(files.len())
 }
