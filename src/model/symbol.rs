@@ -413,7 +413,9 @@ pub fn from_roman(text: &str) -> Option<u16> {
             sum += d;
         }
     }
-    let n = u16::try_from(sum).ok().filter(|n| *n > 0)?;
+    // Canonical numerals end at 3999 (MMMCMXCIX); beyond, a session number would be
+    // spelled with five digits, which no symbol has.
+    let n = u16::try_from(sum).ok().filter(|n| (1..=3999).contains(n))?;
     (to_roman(n) == text).then_some(n)
 }
 
@@ -587,6 +589,17 @@ mod tests {
         assert_eq!(from_roman("IIII"), None);
         assert_eq!(from_roman("IC"), None);
         assert_eq!(to_roman(1994), "MCMXCIV");
+        assert_eq!(from_roman("MMMCMXCIX"), Some(3999));
+        assert_eq!(from_roman("MMMM"), None);
+    }
+
+    #[test]
+    fn a_session_past_3999_is_not_a_symbol() {
+        // Found by fuzzing: it was spelled A/RES/11003/1, which does not parse back.
+        assert!(Symbol::parse("A/RES/1(MMMMMMMMMMMIII)").is_err());
+        let s = Symbol::parse("A/RES/1 (MMMCMXCIX)").unwrap();
+        assert_eq!(s.as_str(), "A/RES/3999/1");
+        assert_eq!(Symbol::parse(s.as_str()), Ok(s));
     }
 
     #[test]
