@@ -11,7 +11,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let lines = text.split('\n').count();
+    // Lines as plenary counts them: a lone carriage return is a line break too.
+    let lines = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .count();
     if let Ok(split) = front_matter::split(text) {
         assert!(split.body.len() <= text.len());
         assert!(split.body_line >= 2 && split.body_line <= lines + 1);

@@ -101,6 +101,7 @@ fn key_positions(yaml: &str) -> HashMap<String, (usize, usize)> {
 
 /// Reads one resolution file. Returns the resolution, or every problem found in it.
 pub fn parse(path: &Path, text: &str) -> (Option<Resolution>, Vec<Diagnostic>) {
+    let text = &normalise_line_breaks(text);
     let mut diags = Vec::new();
     let split = match split(text) {
         Ok(s) => s,
@@ -335,10 +336,45 @@ pub fn parse(path: &Path, text: &str) -> (Option<Resolution>, Vec<Diagnostic>) {
     (Some(resolution), diags)
 }
 
+/// A carriage return alone (old Mac line endings) is a line break to YAML and to
+/// CommonMark; it becomes `\n`, so that every line number plenary gives counts the same
+/// lines. CRLF is left as it is.
+pub fn normalise_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// The line and column (in characters) of a byte offset in the YAML, which has one line
+/// per line of the file. YAML counts other characters as line breaks too (U+0085, U+2028,
+/// U+2029); counting from the offset keeps the lines those of the file.
+fn position_at(yaml: &str, index: usize) -> (usize, usize) {
+    let mut index = index.min(yaml.len());
+    while !yaml.is_char_boundary(index) {
+        index -= 1;
+    }
+    let before = &yaml[..index];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
 /// A YAML error at its place in the file. serde_yaml refuses aliases that expand too
 /// often (an "alias bomb") and nesting deeper than 128 levels; those get their own words.
 fn yaml_error(path: &Path, yaml: &str, e: &serde_yaml::Error) -> Diagnostic {
-    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let (line, column) = e
+        .location()
+        .map_or((1, 1), |l| position_at(yaml, l.index()));
     let message = yaml_message(e);
     if message.starts_with("repetition limit exceeded") {
         // No location comes with it: point at the first alias.
@@ -798,6 +834,27 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(d[0].message.contains("nested more than 128 levels"));
         assert_eq!(d[0].line, 6);
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_line_breaks_and_lines_stay_the_files() {
+        // Found by fuzzing: YAML counted each lone CR as a line, and pointed past the end.
+        let d = errors("---\rsymbol: A/RES/73/1\rlang: en\rtitle: T\radopted: [\r---\r");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].line <= 7, "{}", d[0]);
+        let (r, d) = parse(
+            Path::new("x.md"),
+            "---\rsymbol: A/RES/73/1\rlang: en\rtitle: T\radopted: 2018-12-17\r---\rText\r",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let r = r.unwrap();
+        assert_eq!(
+            (r.body.as_str(), r.body_line, r.symbol_line),
+            ("Text\n", 7, 2)
+        );
+        // Other characters YAML takes for line breaks do not shift the lines.
+        let d = errors("---\nsymbol: A/RES/73/1\u{2028}\u{2029}\u{85}\nlang: en\ntitle: [\n---\n");
+        assert!(d.iter().all(|d| d.line <= 6), "{d:?}");
     }
 
     #[test]

@@ -187,12 +187,11 @@ fn load_file(path: &Path, shown: &Path) -> (Option<Resolution>, Vec<Diagnostic>)
         Ok(t) => t,
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
+            let before = String::from_utf8_lossy(valid);
+            let before = front_matter::normalise_line_breaks(&before);
+            let line = before.matches('\n').count() + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = before[line_start..].chars().count() + 1;
             let byte = e.as_bytes()[valid.len()];
             return (
                 None,
