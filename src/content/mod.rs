@@ -96,10 +96,16 @@ fn resolution_files(
                         .with_hint("remove the link"),
                     );
                 } else if dangling {
-                    diagnostics.push(
+                    // A resolution file that is missing is an error; any other link, a
+                    // warning, since nothing of the site is lost.
+                    let resolution = path.extension().is_some_and(|x| x == "md");
+                    let d = if resolution {
                         Diagnostic::error(path, 0, 0, "this symlink leads to nothing")
-                            .with_hint("restore the file it points to, or remove the link"),
-                    );
+                    } else {
+                        Diagnostic::warning(path, 0, 0, "skipped: this symlink leads to nothing")
+                    };
+                    diagnostics
+                        .push(d.with_hint("restore the file it points to, or remove the link"));
                 } else {
                     let why = e
                         .io_error()

@@ -302,6 +302,21 @@ fn a_symlink_that_leads_to_nothing() {
 
 #[cfg(unix)]
 #[test]
+fn a_symlink_to_nothing_that_is_no_resolution_only_warns() {
+    let site = Site::fixture("basic");
+    std::os::unix::fs::symlink("gone.png", site.root.join("content/figure.png")).unwrap();
+    let run = site.build();
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("content/figure.png: warning: skipped: this symlink leads to nothing"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn a_symlink_loop_between_files_is_skipped_with_a_warning() {
     let site = Site::fixture("basic");
     let content = site.root.join("content");
