@@ -201,12 +201,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 std::borrow::Cow::Borrowed(html.as_str())
             };
             if let Some(staging) = &staging {
+                let file = urls::file_of(&path);
                 staging
-                    .write(&urls::file_of(&path), html.as_bytes())
-                    .map_err(|e| {
-                        Diagnostic::error(output_dir.join(&path), 0, 0, e.to_string())
-                            .with_hint("check free disk space and permissions of the output folder")
-                    })?;
+                    .write(&file, html.as_bytes())
+                    .map_err(|e| e.diagnostic(&output_dir, &file))?;
             }
             Ok(())
         })
@@ -730,10 +728,10 @@ fn static_files(
 fn static_bytes(source: &StaticSource) -> Result<std::borrow::Cow<'static, [u8]>, Diagnostic> {
     Ok(match source {
         StaticSource::BuiltIn(b) => std::borrow::Cow::Borrowed(*b),
-        StaticSource::File(path) => std::borrow::Cow::Owned(
-            std::fs::read(path)
-                .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read: {e}")))?,
-        ),
+        StaticSource::File(path) => std::borrow::Cow::Owned(std::fs::read(path).map_err(|e| {
+            Diagnostic::error(path, 0, 0, format!("cannot read: {e}"))
+                .with_hint("check that the static file exists and may be read")
+        })?),
     })
 }
 
@@ -745,7 +743,7 @@ fn copy_static(
         let bytes = static_bytes(source)?;
         staging
             .write(rel, &bytes)
-            .map_err(|e| Diagnostic::error(rel, 0, 0, e.to_string()))?;
+            .map_err(|e| e.diagnostic(staging.target(), rel))?;
     }
     Ok(files.len())
 }

@@ -20,6 +20,30 @@ pub enum OutputError {
         #[source]
         source: io::Error,
     },
+    /// A write after an earlier one failed: the build is lost anyway, so the rest of the
+    /// site is not written (and a full disk is reported once, not once per page).
+    #[error("the rest of the site was not written after the first error")]
+    Stopped,
+    #[error("refusing to write {0}: the path leaves the output folder")]
+    UnsafePath(String),
+}
+
+impl OutputError {
+    /// What to tell a user whose page `rel` could not be written into `output`.
+    pub fn diagnostic(&self, output: &Path, rel: &str) -> crate::diagnostic::Diagnostic {
+        use crate::diagnostic::Diagnostic;
+        match self {
+            OutputError::Stopped => Diagnostic::error(output, 0, 0, self.to_string()).with_hint(
+                "the previous output is untouched; fix the first error and build again",
+            ),
+            OutputError::Io { source, .. } => {
+                Diagnostic::error(output.join(rel), 0, 0, format!("cannot write: {source}"))
+                    .with_hint("check free disk space and the permissions of the output folder; the previous output is untouched")
+            }
+            other => Diagnostic::error(output.join(rel), 0, 0, other.to_string())
+                .with_hint("the previous output is untouched"),
+        }
+    }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
@@ -102,6 +126,8 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// Set by the first write that fails; later writes are not attempted.
+    failed: std::sync::atomic::AtomicBool,
 }
 
 impl Staging {
@@ -116,15 +142,7 @@ impl Staging {
             .unwrap_or_default();
         fs::create_dir_all(&parent).map_err(io_err(&parent))?;
         let prefix = format!(".{name}.staging-");
-        if let Ok(entries) = fs::read_dir(&parent) {
-            for e in entries.flatten() {
-                let stale = e.file_name().to_string_lossy().starts_with(&prefix)
-                    && e.path().join(MARKER).exists();
-                if stale {
-                    let _ = fs::remove_dir_all(e.path());
-                }
-            }
-        }
+        recover(&parent, &name, &target);
         let dir = parent.join(format!("{prefix}{}", std::process::id()));
         fs::create_dir(&dir).map_err(io_err(&dir))?;
         fs::write(
@@ -136,6 +154,7 @@ impl Staging {
             dir,
             target,
             committed: false,
+            failed: false.into(),
         })
     }
 
@@ -143,22 +162,53 @@ impl Staging {
         &self.dir
     }
 
-    /// Writes one file at a relative path inside the staging folder.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        debug_assert!(
-            !rel.split('/').any(|s| s == ".." || s == "."),
-            "unsafe output path {rel}"
-        );
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io_err(parent))?;
-        }
-        fs::write(&path, bytes).map_err(io_err(&path))
+    /// The output folder this staging folder will replace.
+    pub fn target(&self) -> &Path {
+        &self.target
     }
 
-    /// Swaps the staging folder into place. The old output is moved aside first and
-    /// removed only after the new one is in place.
+    /// Writes one file at a relative path inside the staging folder.
+    /// Paths come only from languages, parsed symbols and slugs; one that could leave the
+    /// staging folder anyway is refused rather than written.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        use std::sync::atomic::Ordering;
+        if !safe_relative(rel) {
+            return Err(OutputError::UnsafePath(rel.to_string()));
+        }
+        if self.failed.load(Ordering::Relaxed) {
+            return Err(OutputError::Stopped);
+        }
+        let path = self.dir.join(rel);
+        let written = match path.parent() {
+            Some(parent) => fs::create_dir_all(parent).map_err(io_err(parent)),
+            None => Ok(()),
+        }
+        .and_then(|()| fs::write(&path, bytes).map_err(io_err(&path)));
+        if written.is_err() {
+            self.failed.store(true, Ordering::Relaxed);
+        }
+        written
+    }
+
+    /// Swaps the staging folder into place. On Linux the two folders trade places in one
+    /// step, so the output is at every instant either the old site or the new one, even if
+    /// the process is killed. Elsewhere (or on a file system without that), the old output
+    /// is moved aside first and removed only after the new one is in place; a build killed
+    /// between the two renames is repaired by the next one (see [`recover`]).
     pub fn commit(mut self) -> Result<PathBuf, OutputError> {
+        if self.target.join(MARKER).exists() {
+            match exchange(&self.dir, &self.target) {
+                Ok(()) => {
+                    self.committed = true;
+                    // The staging path now holds the old site; a stale one is removed by
+                    // the next build if this is interrupted.
+                    let _ = fs::remove_dir_all(&self.dir);
+                    return Ok(self.target.clone());
+                }
+                Err(e) if exchange_unsupported(&e) => {}
+                Err(e) => return Err(io_err(&self.target)(e)),
+            }
+        }
         let old = self.target.with_file_name(format!(
             ".{}.old-{}",
             self.target
@@ -190,10 +240,193 @@ impl Staging {
     }
 }
 
+/// A relative path of plain names: no root, no `..` or `.`, no empty segment, no `\\`.
+fn safe_relative(rel: &str) -> bool {
+    !rel.is_empty()
+        && !rel.contains('\\')
+        && !rel.contains('\0')
+        && rel
+            .split('/')
+            .all(|seg| !seg.is_empty() && seg != "." && seg != "..")
+}
+
+/// Repairs what an interrupted build left beside `target` (named `name`): a previous
+/// output moved aside but not yet replaced is put back, and staging folders and moved-aside
+/// outputs of builds that are no longer running are removed. Only folders that carry the
+/// marker, or are empty, are touched.
+fn recover(parent: &Path, name: &str, target: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let staging = format!(".{name}.staging-");
+    let old = format!(".{name}.old-");
+    let mut leftovers: Vec<(PathBuf, bool)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let file_name = e.file_name().to_string_lossy().into_owned();
+            let (is_old, pid) = if let Some(pid) = file_name.strip_prefix(&staging) {
+                (false, pid.to_string())
+            } else if let Some(pid) = file_name.strip_prefix(&old) {
+                (true, pid.to_string())
+            } else {
+                return None;
+            };
+            let path = e.path();
+            let ours = path.join(MARKER).exists()
+                || fs::read_dir(&path).is_ok_and(|mut d| d.next().is_none());
+            (ours && !running(&pid)).then_some((path, is_old))
+        })
+        .collect();
+    leftovers.sort();
+    if !target.exists()
+        && let Some((old, _)) = leftovers
+            .iter()
+            .find(|(p, is_old)| *is_old && p.join(MARKER).exists())
+    {
+        let _ = fs::rename(old, target);
+    }
+    for (path, _) in leftovers {
+        if path.exists() {
+            let _ = fs::remove_dir_all(path);
+        }
+    }
+}
+
+/// Whether the build that named a folder with its process id is still running (then its
+/// folder is left alone). Without `/proc`, an unknown answer counts as not running.
+fn running(pid: &str) -> bool {
+    pid.parse::<u32>()
+        .is_ok_and(|pid| pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists())
+}
+
+/// Trades the places of two folders atomically.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call; the
+    // system call reads them and nothing else.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+/// The kernel or file system cannot exchange: fall back to two renames.
+fn exchange_unsupported(e: &io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::ENOSYS | libc::EINVAL | libc::ENOTSUP)
+    ) {
+        return true;
+    }
+    e.kind() == io::ErrorKind::Unsupported
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_folder_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&tmp.path().join("public")).unwrap();
+        for rel in ["../x", "a/../../x", "/etc/x", "a//b", "./a", "a\\..\\b", ""] {
+            assert!(
+                matches!(staging.write(rel, b"x"), Err(OutputError::UnsafePath(_))),
+                "{rel:?}"
+            );
+        }
+        staging.write("en/A/RES/73/187/index.html", b"x").unwrap();
+        assert!(!tmp.path().join("x").exists());
+    }
+
+    #[test]
+    fn after_a_failed_write_nothing_more_is_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&tmp.path().join("public")).unwrap();
+        // A file where a folder must go makes the next write fail, as a full disk would.
+        staging.write("a", b"file").unwrap();
+        assert!(matches!(
+            staging.write("a/index.html", b"x"),
+            Err(OutputError::Io { .. })
+        ));
+        assert!(matches!(
+            staging.write("b/index.html", b"x"),
+            Err(OutputError::Stopped)
+        ));
+        assert!(!staging.dir().join("b").exists());
+    }
+
+    #[test]
+    fn commit_replaces_the_old_output_and_leaves_nothing_beside_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        for text in ["one", "two"] {
+            let staging = Staging::create(&target).unwrap();
+            staging.write("index.html", text.as_bytes()).unwrap();
+            staging.commit().unwrap();
+            assert_eq!(fs::read_to_string(target.join("index.html")).unwrap(), text);
+        }
+        let names: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn an_output_moved_aside_by_an_interrupted_build_is_put_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        // What a build killed between its two renames leaves: the old site moved aside,
+        // a complete staging folder, and no output.
+        let old = tmp.path().join(".public.old-4000000");
+        fs::create_dir(&old).unwrap();
+        fs::write(old.join(MARKER), "").unwrap();
+        fs::write(old.join("index.html"), "old").unwrap();
+        let stale = tmp.path().join(".public.staging-4000000");
+        fs::create_dir(&stale).unwrap();
+        fs::write(stale.join(MARKER), "").unwrap();
+        // A folder that only looks like one of plenary's is left alone.
+        let foreign = tmp.path().join(".public.staging-4000001");
+        fs::create_dir(&foreign).unwrap();
+        fs::write(foreign.join("notes.txt"), "mine").unwrap();
+
+        let staging = Staging::create(&target).unwrap();
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "old"
+        );
+        assert!(!old.exists() && !stale.exists());
+        assert!(foreign.join("notes.txt").exists());
+        drop(staging);
     }
 }

@@ -110,6 +110,7 @@ fn key_positions(yaml: &str) -> HashMap<String, (usize, usize)> {
 
 /// Reads one resolution file. Returns the resolution, or every problem found in it.
 pub fn parse(path: &Path, text: &str) -> (Option<Resolution>, Vec<Diagnostic>) {
+    let text = &normalise_line_breaks(text);
     let mut diags = Vec::new();
     let split = match split(text) {
         Ok(s) => s,
@@ -157,12 +158,7 @@ pub fn parse(path: &Path, text: &str) -> (Option<Resolution>, Vec<Diagnostic>) {
             return (None, diags);
         }
         Err(e) => {
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            let message = yaml_message(&e);
-            diags.push(
-                Diagnostic::error(path, line, column, format!("the front matter is not valid YAML: {message}"))
-                    .with_hint("check this line for a missing `:`, unbalanced quotes or brackets, or bad indentation; quote values that contain `: ` or start with `[`, `{`, `*` or `&`"),
-            );
+            diags.push(yaml_error(path, &split.yaml, &e));
             return (None, diags);
         }
     };
@@ -246,6 +242,27 @@ pub fn parse(path: &Path, text: &str) -> (Option<Resolution>, Vec<Diagnostic>) {
         .get("subjects")
         .map(|v| reader.list("subjects", v))
         .unwrap_or_default();
+    // Subjects, committees and agenda items name pages by their letters and digits.
+    for (key, values) in [
+        ("subjects", subjects.clone()),
+        ("agenda_items", agenda_items.clone()),
+        ("committee", committee.clone().into_iter().collect()),
+    ] {
+        if let Some(bad) = values.iter().find(|v| crate::model::slug(v).is_empty()) {
+            reader.error(
+                key,
+                format!("`{bad}` in `{key}` has no letter or digit to name its page by"),
+                format!(
+                    "write a word or a number, such as `{key}: {}`",
+                    match key {
+                        "subjects" => "[cybercrime]",
+                        "agenda_items" => "[109]",
+                        _ => "Third Committee",
+                    }
+                ),
+            );
+        }
+    }
     let draft = fields
         .get("draft")
         .and_then(|v| reader.flag("draft", v))
@@ -327,6 +344,86 @@ pub fn parse(path: &Path, text: &str) -> (Option<Resolution>, Vec<Diagnostic>) {
         symbol_line: positions.get("symbol").map_or(1, |p| p.0),
     };
     (Some(resolution), diags)
+}
+
+/// A carriage return alone (old Mac line endings) is a line break to YAML and to
+/// CommonMark; it becomes `\n`, so that every line number plenary gives counts the same
+/// lines. CRLF is left as it is.
+pub fn normalise_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// The line and column (in characters) of a byte offset in the YAML, which has one line
+/// per line of the file. YAML counts other characters as line breaks too (U+0085, U+2028,
+/// U+2029); counting from the offset keeps the lines those of the file.
+fn position_at(yaml: &str, index: usize) -> (usize, usize) {
+    let mut index = index.min(yaml.len());
+    while !yaml.is_char_boundary(index) {
+        index -= 1;
+    }
+    let before = &yaml[..index];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// A YAML error at its place in the file. serde_yaml refuses aliases that expand too
+/// often (an "alias bomb") and nesting deeper than 128 levels; those get their own words.
+fn yaml_error(path: &Path, yaml: &str, e: &serde_yaml::Error) -> Diagnostic {
+    let (line, column) = e
+        .location()
+        .map_or((1, 1), |l| position_at(yaml, l.index()));
+    let message = yaml_message(e);
+    if message.starts_with("repetition limit exceeded") {
+        // No location comes with it: point at the first alias.
+        let (line, column) = first_alias(yaml).unwrap_or((line, column));
+        return Diagnostic::error(
+            path,
+            line,
+            column,
+            "the front matter repeats YAML aliases (`*name`) so often that it would expand without bound",
+        )
+        .with_hint("write the values out instead of repeating them with `&name` and `*name`");
+    }
+    if message.starts_with("recursion limit exceeded") {
+        return Diagnostic::error(
+            path,
+            line,
+            column,
+            "the front matter is nested more than 128 levels deep",
+        )
+        .with_hint("front matter is one `key: value` field per line; a value needs at most a list or a group of fields");
+    }
+    Diagnostic::error(path, line, column, format!("the front matter is not valid YAML: {message}"))
+        .with_hint("check this line for a missing `:`, unbalanced quotes or brackets, or bad indentation; quote values that contain `: ` or start with `[`, `{`, `*` or `&`")
+}
+
+/// The line and column of the first alias (`*name`) outside quotes, roughly: enough to
+/// show an editor where the repetition starts.
+fn first_alias(yaml: &str) -> Option<(usize, usize)> {
+    yaml.lines().enumerate().find_map(|(i, line)| {
+        let text = line.split(" #").next().unwrap_or(line);
+        let mut prev = ' ';
+        for (col, c) in text.chars().enumerate() {
+            if c == '*' && matches!(prev, ' ' | '[' | ',' | '{' | ':') {
+                return Some((i + 1, col + 1));
+            }
+            prev = c;
+        }
+        None
+    })
 }
 
 /// serde_yaml's message without its own " at line X column Y" suffix: the diagnostic
@@ -737,6 +834,74 @@ mod tests {
             "---\nsymbol: A/RES/73/187\nlang: en\ntitle: T\nadopted: 2018-12-17\nvote: without a vote\n---\n",
         );
         assert!(d.is_empty());
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused_with_their_own_words() {
+        let mut bomb = String::from(
+            "---\nsymbol: A/RES/73/1\nlang: en\ntitle: T\nadopted: 2018-12-17\na: &a [x, x, x, x, x, x, x, x, x]\n",
+        );
+        for (prev, name) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+            let refs = vec![format!("*{prev}"); 9].join(", ");
+            bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        bomb.push_str("---\n");
+        let d = errors(&bomb);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("aliases"), "{}", d[0]);
+        assert_eq!((d[0].line, d[0].column), (7, 8), "{}", d[0]);
+
+        let deep = format!(
+            "---\nsymbol: A/RES/73/1\nlang: en\ntitle: T\nadopted: 2018-12-17\nx: {}{}\n---\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        );
+        let d = errors(&deep);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("nested more than 128 levels"));
+        assert_eq!(d[0].line, 6);
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_line_breaks_and_lines_stay_the_files() {
+        // Found by fuzzing: YAML counted each lone CR as a line, and pointed past the end.
+        let d = errors("---\rsymbol: A/RES/73/1\rlang: en\rtitle: T\radopted: [\r---\r");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].line <= 7, "{}", d[0]);
+        let (r, d) = parse(
+            Path::new("x.md"),
+            "---\rsymbol: A/RES/73/1\rlang: en\rtitle: T\radopted: 2018-12-17\r---\rText\r",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let r = r.unwrap();
+        assert_eq!(
+            (r.body.as_str(), r.body_line, r.symbol_line),
+            ("Text\n", 7, 2)
+        );
+        // Other characters YAML takes for line breaks do not shift the lines.
+        let d = errors("---\nsymbol: A/RES/73/1\u{2028}\u{2029}\u{85}\nlang: en\ntitle: [\n---\n");
+        assert!(d.iter().all(|d| d.line <= 6), "{d:?}");
+    }
+
+    #[test]
+    fn groupings_need_a_letter_or_digit() {
+        let d = errors(
+            "---\nsymbol: A/RES/73/1\nlang: en\ntitle: T\nadopted: 2018-12-17\nsubjects: [ok, \"../..\"]\ncommittee: \"--\"\n---\n",
+        );
+        let found: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    6,
+                    "`../..` in `subjects` has no letter or digit to name its page by"
+                ),
+                (
+                    7,
+                    "`--` in `committee` has no letter or digit to name its page by"
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -80,7 +80,12 @@ fn resolution_files(
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().map(shown).unwrap_or_else(|| shown(content_dir));
-                if e.loop_ancestor().is_some() {
+                let looped =
+                    e.loop_ancestor().is_some() || e.io_error().is_some_and(is_symlink_loop);
+                let dangling = e.io_error().map(std::io::Error::kind)
+                    == Some(std::io::ErrorKind::NotFound)
+                    && e.path().is_some_and(|p| p.is_symlink());
+                if looped {
                     diagnostics.push(
                         Diagnostic::warning(
                             path,
@@ -90,6 +95,17 @@ fn resolution_files(
                         )
                         .with_hint("remove the link"),
                     );
+                } else if dangling {
+                    // A resolution file that is missing is an error; any other link, a
+                    // warning, since nothing of the site is lost.
+                    let resolution = path.extension().is_some_and(|x| x == "md");
+                    let d = if resolution {
+                        Diagnostic::error(path, 0, 0, "this symlink leads to nothing")
+                    } else {
+                        Diagnostic::warning(path, 0, 0, "skipped: this symlink leads to nothing")
+                    };
+                    diagnostics
+                        .push(d.with_hint("restore the file it points to, or remove the link"));
                 } else {
                     let why = e
                         .io_error()
@@ -103,7 +119,22 @@ fn resolution_files(
                 continue;
             }
         };
-        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "md") {
+        if entry.path().extension().is_none_or(|x| x != "md") || entry.file_type().is_dir() {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            // A FIFO, socket or device: opening it could block the build forever.
+            diagnostics.push(
+                Diagnostic::error(
+                    shown(entry.path()),
+                    0,
+                    0,
+                    "cannot read: this is not a regular file (a pipe, socket or device)",
+                )
+                .with_hint(
+                    "replace it with a resolution file, or move it out of the content folder",
+                ),
+            );
             continue;
         }
         if entry.path_is_symlink() || entry.depth() > 0 {
@@ -139,8 +170,15 @@ pub fn load_file(path: &Path, shown: &Path) -> (Option<Resolution>, Vec<Diagnost
                 .with_hint("a resolution file holds one resolution in one language; split annexes or remove embedded data")],
         );
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let bytes = match read_at_most(path, MAX_FILE_BYTES) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            return (
+                None,
+                vec![Diagnostic::error(shown, 0, 0, format!("the file is larger than {} MiB", MAX_FILE_BYTES >> 20))
+                    .with_hint("a resolution file holds one resolution in one language; split annexes or remove embedded data")],
+            );
+        }
         Err(e) => {
             return (
                 None,
@@ -155,12 +193,11 @@ pub fn load_file(path: &Path, shown: &Path) -> (Option<Resolution>, Vec<Diagnost
         Ok(t) => t,
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
+            let before = String::from_utf8_lossy(valid);
+            let before = front_matter::normalise_line_breaks(&before);
+            let line = before.matches('\n').count() + 1;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = before[line_start..].chars().count() + 1;
             let byte = e.as_bytes()[valid.len()];
             return (
                 None,
@@ -170,6 +207,26 @@ pub fn load_file(path: &Path, shown: &Path) -> (Option<Resolution>, Vec<Diagnost
         }
     };
     front_matter::parse(shown, &text)
+}
+
+#[cfg(unix)]
+fn is_symlink_loop(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn is_symlink_loop(_: &std::io::Error) -> bool {
+    false
+}
+
+/// Reads a file, or `None` when it holds more than `limit` bytes. The size is checked while
+/// reading, not only beforehand, so a file that grows cannot exhaust memory.
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 /// Two files for the same symbol and language: both are named, in each message.
@@ -192,4 +249,34 @@ pub fn duplicates<'a>(resolutions: impl IntoIterator<Item = &'a Resolution>) -> 
         }
     }
     diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_read_that_fails_is_reported_for_the_file() {
+        // Reading a folder fails even for root, unlike a file without read permission.
+        let dir = tempfile::tempdir().unwrap();
+        let (r, d) = load_file(dir.path(), Path::new("content/x.md"));
+        assert!(r.is_none());
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].to_string()
+                .starts_with("content/x.md: error: cannot read the file:"),
+            "{}",
+            d[0]
+        );
+        assert!(d[0].hint.is_some());
+    }
+
+    #[test]
+    fn reading_stops_past_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        std::fs::write(&path, b"0123456789").unwrap();
+        assert_eq!(read_at_most(&path, 10).unwrap().map(|b| b.len()), Some(10));
+        assert_eq!(read_at_most(&path, 9).unwrap(), None);
+    }
 }

@@ -74,9 +74,13 @@ impl Session {
         } else {
             from_roman(rest)?
         };
-        (n > 0).then(|| make(n))
+        (1..=MAX_SESSION).contains(&n).then(|| make(n))
     }
 }
+
+/// The highest session number: the highest a canonical roman numeral can spell
+/// (MMMCMXCIX), since old-style symbols spell their session in roman numerals.
+pub const MAX_SESSION: u16 = 3999;
 
 impl fmt::Display for Session {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -156,6 +160,9 @@ impl Symbol {
                 let n: u16 = s.parse().map_err(|_| err("bad session"))?;
                 if n == 0 {
                     return Err(err("sessions start at 1"));
+                }
+                if n > MAX_SESSION {
+                    return Err(err("sessions are numbered up to 3999"));
                 }
                 let session = match kind {
                     Some("ES-") => Session::EmergencySpecial(n),
@@ -413,7 +420,11 @@ pub fn from_roman(text: &str) -> Option<u16> {
             sum += d;
         }
     }
-    let n = u16::try_from(sum).ok().filter(|n| *n > 0)?;
+    // Canonical numerals end at 3999 (MMMCMXCIX); beyond, a session number would be
+    // spelled with five digits, which no symbol has.
+    let n = u16::try_from(sum)
+        .ok()
+        .filter(|n| (1..=MAX_SESSION).contains(n))?;
     (to_roman(n) == text).then_some(n)
 }
 
@@ -587,6 +598,24 @@ mod tests {
         assert_eq!(from_roman("IIII"), None);
         assert_eq!(from_roman("IC"), None);
         assert_eq!(to_roman(1994), "MCMXCIV");
+        assert_eq!(from_roman("MMMCMXCIX"), Some(3999));
+        assert_eq!(from_roman("MMMM"), None);
+    }
+
+    #[test]
+    fn a_session_past_3999_is_not_a_symbol() {
+        // Found by fuzzing: it was spelled A/RES/11003/1, which does not parse back.
+        assert!(Symbol::parse("A/RES/1(MMMMMMMMMMMIII)").is_err());
+        let s = Symbol::parse("A/RES/1 (MMMCMXCIX)").unwrap();
+        assert_eq!(s.as_str(), "A/RES/3999/1");
+        assert_eq!(Symbol::parse(s.as_str()), Ok(s));
+        // Also found by fuzzing: a session in digits past 3999 with a number of 1000 or
+        // more was spelled in roman numerals that do not exist.
+        assert!(Symbol::parse("A/RES/5774/7387").is_err());
+        let s = Symbol::parse("A/RES/3999/7387").unwrap();
+        assert_eq!(s.as_str(), "A/RES/7387 (MMMCMXCIX)");
+        assert_eq!(Symbol::parse(s.as_str()), Ok(s));
+        assert_eq!(Session::parse("4000"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod anchors;
 pub mod links;
+pub mod sanitize;
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -220,8 +221,13 @@ pub fn render_body(markdown: &str, ctx: &Context<'_>) -> Body {
     };
     // Writing to a String cannot fail.
     let _ = ResolutionHtml::format_document(root, &options, &mut out, marks);
+    let html = localise_footnotes(out, &ctx.labels.footnote_back);
     Body {
-        html: localise_footnotes(out, &ctx.labels.footnote_back),
+        html: if ctx.options.raw_html {
+            sanitize::clean(&html)
+        } else {
+            html
+        },
         preambular,
         operative,
         citations: linked.found,

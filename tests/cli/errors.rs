@@ -8,10 +8,16 @@ const HEAD: &str = "---\nsymbol: A/RES/73/1\nlang: en\ntitle: T\nadopted: 2018-1
 /// fail with the given messages and leave `public/` byte for byte as it was.
 #[track_caller]
 fn fails_and_keeps_public(file: &str, text: &[u8], needles: &[&str]) {
+    fails_after_and_keeps_public(|site| site.write(file, text), needles);
+}
+
+/// As [`fails_and_keeps_public`], for any change to the site.
+#[track_caller]
+fn fails_after_and_keeps_public(change: impl FnOnce(&Site), needles: &[&str]) {
     let site = Site::fixture("basic");
     site.build().assert_ok();
     let before = site.snapshot("public");
-    site.write(file, text);
+    change(&site);
     site.build().assert_fails_with(needles);
     assert_eq!(
         site.snapshot("public"),
@@ -194,4 +200,160 @@ fn bad_site_toml() {
     site.write("site.toml", "title = \"x\"\nbase_ulr = \"/\"\n");
     site.build()
         .assert_fails_with(&["site.toml:2:1:", "unknown field `base_ulr`"]);
+}
+
+#[test]
+fn a_file_of_50_mb() {
+    let mut text = format!("{HEAD}---\n").into_bytes();
+    let line = b"Recalling its resolution 72/196 of 19 December 2017, and all earlier ones,\n";
+    while text.len() < 50 << 20 {
+        text.extend_from_slice(line);
+    }
+    fails_and_keeps_public(
+        "content/big.md",
+        &text,
+        &[
+            "content/big.md: error: the file is larger than 16 MiB",
+            "hint: a resolution file holds one resolution in one language",
+        ],
+    );
+}
+
+#[test]
+fn a_yaml_alias_bomb() {
+    // Nine aliases of nine aliases … would expand to 9^9 strings.
+    let mut text = format!("{HEAD}a: &a [x, x, x, x, x, x, x, x, x]\n");
+    for (prev, name) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+        let refs = vec![format!("*{prev}"); 9].join(", ");
+        text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    text.push_str("---\n");
+    fails_and_keeps_public(
+        "content/bomb.md",
+        text.as_bytes(),
+        &[
+            "content/bomb.md:7:8: error: the front matter repeats YAML aliases",
+            "hint: write the values out",
+        ],
+    );
+}
+
+#[test]
+fn yaml_nested_thousands_deep() {
+    let text = format!(
+        "{HEAD}x: {}{}\n---\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    fails_and_keeps_public(
+        "content/deep.md",
+        text.as_bytes(),
+        &[
+            "content/deep.md:6:",
+            "error: the front matter is nested more than 128 levels deep",
+            "hint: front matter is one `key: value` field per line",
+        ],
+    );
+    let mut block = format!("{HEAD}x:\n");
+    for depth in 1..3000 {
+        block.push_str(&format!("{}k:\n", " ".repeat(depth)));
+    }
+    block.push_str("---\n");
+    fails_and_keeps_public(
+        "content/deep.md",
+        block.as_bytes(),
+        &["error: the front matter is nested more than 128 levels deep"],
+    );
+}
+
+/// Tests run as root, for whom no permission stops a read; a named pipe is a file that
+/// cannot be read honestly (opening it would wait for a writer forever).
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_read() {
+    fails_after_and_keeps_public(
+        |site| {
+            let status = std::process::Command::new("mkfifo")
+                .arg(site.root.join("content/pipe.md"))
+                .status()
+                .expect("mkfifo");
+            assert!(status.success());
+        },
+        &[
+            "content/pipe.md: error: cannot read: this is not a regular file",
+            "hint: replace it with a resolution file",
+        ],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_that_leads_to_nothing() {
+    fails_after_and_keeps_public(
+        |site| {
+            std::os::unix::fs::symlink("gone.md", site.root.join("content/dangling.md")).unwrap()
+        },
+        &[
+            "content/dangling.md: error: this symlink leads to nothing",
+            "hint: restore the file it points to, or remove the link",
+        ],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_nothing_that_is_no_resolution_only_warns() {
+    let site = Site::fixture("basic");
+    std::os::unix::fs::symlink("gone.png", site.root.join("content/figure.png")).unwrap();
+    let run = site.build();
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("content/figure.png: warning: skipped: this symlink leads to nothing"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_between_files_is_skipped_with_a_warning() {
+    let site = Site::fixture("basic");
+    let content = site.root.join("content");
+    std::os::unix::fs::symlink("b.md", content.join("a.md")).unwrap();
+    std::os::unix::fs::symlink("a.md", content.join("b.md")).unwrap();
+    let run = site.build();
+    run.assert_ok();
+    for link in ["content/a.md", "content/b.md"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "{link}: warning: skipped: this symlink points back"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn problems_of_settings_theme_and_content_come_in_one_run() {
+    fails_after_and_keeps_public(
+        |site| {
+            site.write("site.toml", "theme = \"broken\"\n");
+            site.write("themes/broken/templates/group.html", "{% for x in %}\n");
+            site.write(
+                "content/a.md",
+                "---\nsymbol: ../../etc\nlang: en\ntitle: T\nadopted: 2018-12-17\n---\n",
+            );
+            site.write("content/b.md", "---\nsymbol: A/RES/73/2\n");
+            site.write("content/c.md", b"\xff\xfe---\n");
+        },
+        &[
+            "themes/broken/templates/group.html:1:",
+            "content/a.md:2:9: error: `../../etc` is not a resolution symbol",
+            "content/b.md:1:1: error: the front matter opened here is never closed",
+            "content/c.md:1:1: error: the file is not valid UTF-8",
+            "problem(s) in 4 file(s); nothing was written",
+        ],
+    );
 }
