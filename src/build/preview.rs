@@ -23,7 +23,7 @@ use super::{
     Generation, Page, page_path, plan, render_bodies, render_page, static_bytes, static_files, urls,
 };
 use crate::cite::Target;
-use crate::cite::graph::Cited;
+use crate::cite::graph::{Cited, Found};
 use crate::content;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Archive, GroupKind, Lang, Resolution, Symbol};
@@ -98,6 +98,13 @@ impl Preview {
             return self.rebuild();
         }
         let started = Instant::now();
+        if let Some(pages) = self.edit_in_place(&root, changed) {
+            return pages.map(|pages| Update {
+                pages,
+                full: false,
+                millis: started.elapsed().as_millis(),
+            });
+        }
         let generation = self.generation.take().expect("checked above");
         match self.apply(generation, &root, changed) {
             Ok((generation, pages, same_pages)) => {
@@ -133,6 +140,84 @@ impl Preview {
                 Err(d)
             }
         }
+    }
+
+    /// The common save: the text of resolutions changed, and nothing that another page
+    /// shows of them (their card, what they cite and where, how many paragraphs they have).
+    /// Their bodies are rendered again in place, and only their own pages and data files
+    /// are written: no work in proportion to the archive. `None` when the save is not of
+    /// this kind (or a file has problems), for the general path to handle.
+    fn edit_in_place(
+        &mut self,
+        root: &Path,
+        changed: &[PathBuf],
+    ) -> Option<Result<usize, Vec<Diagnostic>>> {
+        let generation = self.generation.as_mut()?;
+        let site = Arc::get_mut(&mut generation.site)?;
+        let mut edits = Vec::with_capacity(changed.len());
+        for path in changed {
+            let shown = path.strip_prefix(root).unwrap_or(path);
+            let i = site
+                .archive
+                .resolutions()
+                .iter()
+                .position(|r| r.source == shown)?;
+            let (fresh, diags) = content::load_file(path, shown);
+            let fresh = fresh?;
+            let old = site.archive.resolution(i);
+            if !diags.is_empty() || !same_card(&fresh, old) {
+                return None;
+            }
+            // Saved again as it was: nothing to do for this one.
+            if fresh.body != old.body {
+                edits.push((i, fresh));
+            }
+        }
+        if edits.is_empty() {
+            return Some(Ok(0));
+        }
+        let which: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
+        let olds: Vec<(usize, crate::model::Resolution)> = edits
+            .into_iter()
+            .map(|(i, fresh)| (i, site.archive.replace(i, fresh)))
+            .collect();
+        let bodies = render_bodies(
+            &site.archive,
+            &site.config,
+            &site.urls,
+            &generation.theme,
+            which.clone(),
+        );
+        let keeps_its_place = which.iter().zip(&bodies).all(|(&i, new)| {
+            let old = &generation.bodies[i];
+            new.problems.is_empty()
+                && new.preambular == old.preambular
+                && new.operative == old.operative
+                && same_citations(&new.citations, &old.citations)
+        });
+        if !keeps_its_place {
+            for (i, old) in olds {
+                site.archive.replace(i, old);
+            }
+            return None;
+        }
+        for (&i, body) in which.iter().zip(bodies) {
+            generation.bodies[i] = body;
+        }
+        // The symbol's page and every list show only the card, which is the same.
+        let pages: Vec<Page> = which.iter().map(|&i| Page::Resolution(i)).collect();
+        let only: HashSet<usize> = which.into_iter().collect();
+        let generation = self.generation.as_ref()?;
+        let written = self
+            .write_pages_of(generation, &pages)
+            .and_then(|(n, paths)| {
+                self.write_extra(generation, &[], Some(&only))?;
+                Ok((n, paths))
+            });
+        Some(written.map(|(n, paths)| {
+            self.paths.extend(paths);
+            n
+        }))
     }
 
     /// Applies content changes to a generation; returns the new one and the pages to render.
@@ -341,6 +426,17 @@ impl Preview {
         generation: &Generation,
         pages: &[Page],
     ) -> Result<usize, Vec<Diagnostic>> {
+        let (n, paths) = self.write_pages_of(generation, pages)?;
+        self.paths.extend(paths);
+        Ok(n)
+    }
+
+    /// Renders and writes pages; returns how many, and their paths.
+    fn write_pages_of(
+        &self,
+        generation: &Generation,
+        pages: &[Page],
+    ) -> Result<(usize, Vec<String>), Vec<Diagnostic>> {
         let results: Vec<Result<String, Diagnostic>> = pages
             .par_iter()
             .map(|&page| {
@@ -360,18 +456,17 @@ impl Preview {
             })
             .collect();
         let mut errors = Vec::new();
+        let mut paths = Vec::with_capacity(pages.len());
         let mut seen = HashSet::new();
         for r in results {
             match r {
-                Ok(path) => {
-                    self.paths.insert(path);
-                }
+                Ok(path) => paths.push(path),
                 Err(d) if seen.insert(d.to_string()) => errors.push(d),
                 Err(_) => {}
             }
         }
         if errors.is_empty() {
-            Ok(pages.len())
+            Ok((pages.len(), paths))
         } else {
             Err(errors)
         }
@@ -459,6 +554,18 @@ fn groups_of(site: &Site, works: &HashSet<usize>) -> Vec<(GroupKind, String)> {
         }
     }
     out
+}
+
+/// Whether two bodies cite the same things from the same paragraphs, wherever the lines
+/// moved: then the citation graph, and every page that shows it, stays as it is.
+fn same_citations(a: &[Found], b: &[Found]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.target == y.target
+                && x.paragraph == y.paragraph
+                && x.anchor == y.anchor
+                && x.most_recent == y.most_recent
+        })
 }
 
 /// Whether two versions of a file say the same outside their bodies: what lists, indexes,

@@ -96,6 +96,17 @@ impl Archive {
         self.resolutions
     }
 
+    /// Puts `r` in the place of resolution `index`, which has the same symbol and language
+    /// (an edited file), and gives the old one back. The order and groupings stay valid.
+    pub fn replace(&mut self, index: usize, r: Resolution) -> Resolution {
+        let old = &self.resolutions[index];
+        assert!(
+            old.symbol == r.symbol && old.lang == r.lang,
+            "a replacement keeps its place in the archive"
+        );
+        std::mem::replace(&mut self.resolutions[index], r)
+    }
+
     pub fn resolutions(&self) -> &[Resolution] {
         &self.resolutions
     }

@@ -77,8 +77,23 @@ fn every_kind_of_edit_gives_the_full_build() {
         "Noting with concern that",
     );
     let update = preview.update(&changed).unwrap();
-    assert!(!update.full && update.pages < 40, "{update:?}");
+    // Only its own page shows the text of a resolution.
+    assert!(!update.full && update.pages == 1, "{update:?}");
     same_as_a_full_build(&site, &preview, "body");
+
+    // Saved again unchanged: nothing to render.
+    let update = preview.update(&changed).unwrap();
+    assert_eq!(update.pages, 0, "{update:?}");
+
+    // A new paragraph moves the anchors that other pages link to.
+    let changed = edit(
+        "content/ga/73/187.en.md",
+        "Noting with concern that",
+        "Notes the work done;\n\nNoting with concern that",
+    );
+    let update = preview.update(&changed).unwrap();
+    assert!(!update.full && update.pages > 1, "{update:?}");
+    same_as_a_full_build(&site, &preview, "paragraph");
 
     let changed = edit("content/ga/73/187.zh.md", "title: 打击", "title: 关于打击");
     preview.update(&changed).unwrap();
