@@ -64,7 +64,7 @@ fn every_symbol_form_gets_a_folder_url() {
     site.build().assert_ok();
     let sc = site.page("en/S/RES/242(1967)/index.html");
     assert!(
-        sc.contains("<p class=\"symbol\">S/RES/242 (1967)</p>"),
+        sc.contains("<p class=\"symbol\" dir=\"ltr\">S/RES/242 (1967)</p>"),
         "canonical symbol shown"
     );
     assert!(sc.contains("Adopted without a vote"));
