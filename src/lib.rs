@@ -12,6 +12,7 @@ pub mod cite;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod diff;
 pub mod init;
 pub mod model;
 pub mod render;
