@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod init;
 pub mod model;
+pub mod plural;
 pub mod render;
 pub mod report;
 pub mod serve;
