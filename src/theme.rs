@@ -43,15 +43,37 @@ const BUILT_IN: &[(&str, &str)] = &[
         "group.html",
         include_str!("../themes/default/templates/group.html"),
     ),
+    (
+        "series.html",
+        include_str!("../themes/default/templates/series.html"),
+    ),
+    (
+        "series_index.html",
+        include_str!("../themes/default/templates/series_index.html"),
+    ),
+    (
+        "series_macros.html",
+        include_str!("../themes/default/templates/series_macros.html"),
+    ),
+    (
+        "changes.html",
+        include_str!("../themes/default/templates/changes.html"),
+    ),
 ];
 
 const BUILT_IN_STRINGS: &str = include_str!("../themes/default/strings.toml");
 
 /// Static files of the built-in theme: (path under the output, bytes).
-pub const BUILT_IN_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+pub const BUILT_IN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "series.css",
+        include_bytes!("../themes/default/static/series.css"),
+    ),
+];
 
 /// A loaded theme, shared by every rendering thread.
 pub struct Theme {

@@ -8,6 +8,7 @@
 
 pub mod linker;
 pub mod output;
+pub mod series;
 pub mod urls;
 pub mod views;
 
@@ -101,6 +102,12 @@ enum Page {
     Groups(Lang, GroupKind, usize),
     /// A page of the list of one group's resolutions.
     Group(Lang, GroupKind, usize, usize),
+    /// What changed in a resolution since its predecessor.
+    Changes(usize),
+    /// A series, in a language.
+    Series(Lang, usize),
+    /// Every series, in a language.
+    SeriesIndex(Lang),
 }
 
 /// Builds a site. On any error, every problem found is returned and the output folder is
@@ -163,7 +170,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let found: Vec<_> = bodies.iter().map(|b| b.citations.clone()).collect();
     let graph = Graph::new(&archive, &found);
     warnings.extend(pinpoint_problems(&archive, &bodies));
-    let site = Arc::new(Site::new(archive, config, urls, graph));
+    let mut site = Site::new(archive, config, urls, graph);
+    site.series = series::SeriesData::new(&site.archive, &site.graph, &bodies);
+    let site = Arc::new(site);
     let pages = plan(&site);
 
     let staging = if opts.dry_run {
@@ -375,6 +384,13 @@ fn plan(site: &Site) -> Vec<Page> {
     }
     pages.extend((0..site.archive.len()).map(Page::Resolution));
     pages.extend((0..site.archive.works().len()).map(Page::Symbol));
+    pages.extend(site.series.compared().map(Page::Changes));
+    if !site.series.index.series.is_empty() {
+        for &lang in &site.config.languages {
+            pages.push(Page::SeriesIndex(lang));
+            pages.extend((0..site.series.index.series.len()).map(|k| Page::Series(lang, k)));
+        }
+    }
     pages
 }
 
@@ -409,6 +425,12 @@ fn page_path(site: &Site, page: Page) -> String {
         Page::Group(lang, kind, g, p) => {
             urls::paged(&urls::group(lang, kind, &site.groups[&kind][g].key), p)
         }
+        Page::Changes(i) => {
+            let r = site.archive.resolution(i);
+            urls::changes(r.lang, &r.symbol)
+        }
+        Page::Series(lang, k) => urls::series(lang, &site.series.index.series[k].key),
+        Page::SeriesIndex(lang) => urls::series_index(lang),
     }
 }
 
@@ -588,6 +610,9 @@ fn render_page(
             );
             Ok(theme.render("group.html", ctx)?)
         }
+        Page::Changes(index) => series::render_changes(site, theme, index),
+        Page::Series(lang, k) => series::render_series(site, theme, lang, k),
+        Page::SeriesIndex(lang) => series::render_series_index(site, theme, lang),
     }
 }
 

@@ -7,5 +7,6 @@ mod harness;
 mod init;
 mod links;
 mod output;
+mod series;
 mod serve;
 mod theme;
