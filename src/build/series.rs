@@ -5,7 +5,6 @@
 //! The comparisons are computed once per build, on all cores, before any page is
 //! rendered; the resolution page, the series page and the changes page read them.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use minijinja::Value;
@@ -673,8 +672,6 @@ pub fn render_series_index(
         .collect();
     // Newest first, then by title.
     all.sort_by(|a, b| b.last.cmp(&a.last).then_with(|| a.title.cmp(b.title)));
-    let seen: HashSet<&str> = all.iter().map(|s| s.key).collect();
-    debug_assert_eq!(seen.len(), all.len(), "series keys are unique");
     let ctx = Value::from_pairs(
         views::common(site, theme, lang, switcher)
             .into_iter()
