@@ -6,8 +6,10 @@
 //!    reach the threshold.
 //! 2. Identical paragraphs are matched first, in order; then pairs at or above [`MATCH`]
 //!    one to one, the most similar first (ties: the pair closest in relative position).
-//! 3. The longest increasing subsequence of the matched pairs (by old position, in new
-//!    order) stays in place; any other matched paragraph has moved.
+//!    A paragraph left over whose words are mostly found, in order, in another one left
+//!    over (it grew or shrank around them) is matched with it.
+//! 3. The increasing subsequence of the matched pairs (by old position, in new order) of
+//!    greatest total similarity stays in place; any other matched paragraph has moved.
 //! 4. A paragraph left over that is mostly contained in a neighbour's counterpart is part
 //!    of a split (one old paragraph became several) or a merge (several became one).
 //! 5. What is still left was added or removed.
@@ -20,6 +22,9 @@ use super::tokens::{fold, words};
 
 /// The similarity at which two paragraphs are taken for the same one.
 pub const MATCH: f32 = 0.5;
+
+/// The fewest words a paragraph must have to be found inside a longer one (step 2b).
+pub const MIN_CONTAINED: usize = 5;
 
 /// Paragraphs of this many words or fewer ("A/78/118.", "Resolution 55/2.") are compared
 /// by character: as words they share too little to tell an edit from a replacement.
@@ -169,6 +174,8 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
     // candidate pairs among the rest, most similar first, matched one to one.
     let mut old_to_new: Vec<Option<usize>> = vec![None; a.len()];
     let mut new_to_old: Vec<Option<usize>> = vec![None; b.len()];
+    // How alike each matched pair is, by new position: what keeping it in place is worth.
+    let mut weight: Vec<f32> = vec![0.0; b.len()];
     let mut by_text: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
     for (j, q) in b.iter().enumerate() {
         by_text.entry(q.exact.as_str()).or_default().push_back(j);
@@ -180,6 +187,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
         {
             old_to_new[i] = Some(j);
             new_to_old[j] = Some(i);
+            weight[j] = 1.0;
         }
     }
     let mut candidates: Vec<(f32, f32, usize, usize)> = Vec::new();
@@ -206,10 +214,52 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
             .then(x.2.cmp(&y.2))
             .then(x.3.cmp(&y.3))
     });
-    for &(_, _, i, j) in &candidates {
+    for &(sim, _, i, j) in &candidates {
         if old_to_new[i].is_none() && new_to_old[j].is_none() {
             old_to_new[i] = Some(j);
             new_to_old[j] = Some(i);
+            weight[j] = sim;
+        }
+    }
+
+    // 2b: a paragraph that grew or shrank around its old words: most of the shorter one's
+    // words found, in order, in the longer one ("Welcomes the establishment of the
+    // Group;" → "Welcomes the ongoing work of the Group and its report …").
+    let mut contained: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, p) in a.iter().enumerate() {
+        if old_to_new[i].is_some() {
+            continue;
+        }
+        for (j, q) in b.iter().enumerate() {
+            if new_to_old[j].is_some() {
+                continue;
+            }
+            let (short, long) = if p.words.len() <= q.words.len() {
+                (p, q)
+            } else {
+                (q, p)
+            };
+            if short.words.len() < MIN_CONTAINED
+                || (shared(&short.bag, &long.bag) as f32) < COVER * short.words.len() as f32
+            {
+                continue;
+            }
+            let share = common(&short.words, &long.words) as f32 / short.words.len() as f32;
+            if share >= COVER {
+                contained.push((share, i, j));
+            }
+        }
+    }
+    contained.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (_, i, j) in contained {
+        if old_to_new[i].is_none() && new_to_old[j].is_none() {
+            old_to_new[i] = Some(j);
+            new_to_old[j] = Some(i);
+            weight[j] = ratio(
+                common(&a[i].words, &b[j].words),
+                a[i].words.len(),
+                b[j].words.len(),
+            );
         }
     }
 
@@ -220,8 +270,9 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
         .filter_map(|(j, i)| i.map(|i| (i, j)))
         .collect();
     let olds: Vec<usize> = pairs.iter().map(|&(i, _)| i).collect();
+    let weights: Vec<f32> = pairs.iter().map(|&(_, j)| weight[j]).collect();
     let in_place: Vec<bool> = {
-        let keep = longest_increasing(&olds);
+        let keep = heaviest_increasing(&olds, &weights);
         let mut flags = vec![false; pairs.len()];
         for k in keep {
             flags[k] = true;
@@ -417,21 +468,26 @@ fn relative(i: usize, len: usize) -> f32 {
     }
 }
 
-/// Indexes into `seq` of one longest strictly increasing subsequence (patience sorting).
-fn longest_increasing(seq: &[usize]) -> Vec<usize> {
-    let mut tails: Vec<usize> = Vec::new(); // indexes into seq
+/// Indexes into `seq` of the strictly increasing subsequence of greatest total weight:
+/// the paragraphs that stay in place are those worth most, so that of two swapped
+/// paragraphs the one that changed less keeps its place. Quadratic, over the matched
+/// paragraphs of one text.
+fn heaviest_increasing(seq: &[usize], weights: &[f32]) -> Vec<usize> {
+    let mut best: Vec<f32> = Vec::with_capacity(seq.len());
     let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
-    for (k, &v) in seq.iter().enumerate() {
-        let pos = tails.partition_point(|&t| seq[t] < v);
-        prev[k] = pos.checked_sub(1).map(|p| tails[p]);
-        if pos == tails.len() {
-            tails.push(k);
-        } else {
-            tails[pos] = k;
+    for k in 0..seq.len() {
+        let mut total = weights[k];
+        for e in 0..k {
+            // Strictly better, so that among equals the earlier chain wins.
+            if seq[e] < seq[k] && best[e] + weights[k] > total {
+                total = best[e] + weights[k];
+                prev[k] = Some(e);
+            }
         }
+        best.push(total);
     }
-    let mut out = Vec::with_capacity(tails.len());
-    let mut at = tails.last().copied();
+    let mut at = (0..seq.len()).max_by(|&x, &y| best[x].total_cmp(&best[y]).then(y.cmp(&x)));
+    let mut out = Vec::new();
     while let Some(k) = at {
         out.push(k);
         at = prev[k];

@@ -327,3 +327,49 @@ fn short_paragraphs_compare_by_character() {
     let ops = align(&["Resolution 55/2."], &["See CD/1839."]);
     assert_eq!(ops, [Op::Removed { old: 0 }, Op::Added { new: 0 }]);
 }
+
+#[test]
+fn a_paragraph_that_grew_around_its_words_is_the_same_paragraph() {
+    // 78/35 → 79/38: the Scientific Advisory Group paragraph grew, and moved below the
+    // one that followed it.
+    let old = [
+        P[0],
+        "Welcomes the establishment of the Treaty’s Scientific Advisory Group;",
+        "Also welcomes the participation of States signatories, as well as of other States not party to the Treaty, as observers;",
+    ];
+    let new = [
+        P[0],
+        "Further welcomes the participation of States signatories, as well as of other States not party to the Treaty, as observers;",
+        "Welcomes the ongoing work of the Treaty’s Scientific Advisory Group and its report on the status and developments regarding nuclear weapons, nuclear weapon risks and related issues;",
+    ];
+    let ops = align(&old, &new);
+    assert_eq!(
+        ops,
+        [
+            kept(0, 0),
+            Op::Kept {
+                old: 2,
+                new: 1,
+                changed: true
+            },
+            Op::Moved {
+                old: 1,
+                new: 2,
+                changed: true
+            }
+        ]
+    );
+    // A few words in common are not enough.
+    let ops = align(
+        &["Decides to remain seized of the matter."],
+        &["Decides to convene a conference on the matter in 2026 and to remain seized of it."],
+    );
+    assert!(
+        ops.contains(&Op::Kept {
+            old: 0,
+            new: 0,
+            changed: true
+        }) || ops.len() == 2,
+        "{ops:?}"
+    );
+}
