@@ -29,6 +29,9 @@ pub struct Config {
     /// Where citations of documents outside the archive lead: a URL template with
     /// `{lang}` and `{symbol}`; `None` leaves them as text.
     pub resolver: Option<String>,
+    /// Write every link relative to its page (`../../78/19/index.html`), so that the
+    /// output works from disk and on any host unchanged.
+    pub relative_links: bool,
 }
 
 /// The UN's own permanent links to its documents.
@@ -45,6 +48,7 @@ impl Default for Config {
             default_language: Lang::En,
             raw_html: false,
             resolver: Some(DEFAULT_RESOLVER.to_string()),
+            relative_links: false,
         }
     }
 }
@@ -62,6 +66,8 @@ struct RawConfig {
     #[serde(default)]
     raw_html: bool,
     resolver: Option<String>,
+    #[serde(default)]
+    relative_links: bool,
 }
 
 impl Config {
@@ -82,7 +88,7 @@ impl Config {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((1, 1), |span| line_col(text, span.start));
             vec![Diagnostic::error(shown, line, column, e.message().trim().to_string()).with_hint(
-                "known keys: title, titles, base_url, theme, languages, default_language, raw_html, resolver (see the README)",
+                "known keys: title, titles, base_url, theme, languages, default_language, raw_html, resolver, relative_links (see the README)",
             )]
         })?;
         let mut diags = Vec::new();
@@ -129,6 +135,7 @@ impl Config {
         }
         config.theme = raw.theme.filter(|t| !t.is_empty());
         config.raw_html = raw.raw_html;
+        config.relative_links = raw.relative_links;
         if let Some(resolver) = raw.resolver {
             let ok = resolver.is_empty()
                 || resolver.starts_with("https://")
@@ -177,6 +184,12 @@ impl Config {
         base_path_of(&self.base_url).unwrap_or_else(|_| "/".to_string())
     }
 
+    /// The full URL of the site's root (`https://example.org/archive/`), when `base_url`
+    /// names a host. Sitemaps, feeds and citations need it.
+    pub fn absolute_base(&self) -> Option<String> {
+        absolute_base_of(&self.base_url)
+    }
+
     /// The site's name in one language.
     pub fn title_in(&self, lang: Lang) -> &str {
         self.titles.get(&lang).unwrap_or(&self.title)
@@ -213,6 +226,20 @@ pub fn base_path_of(base_url: &str) -> Result<String, String> {
     })
 }
 
+/// `https://example.org/archive` → `https://example.org/archive/`; a bare path → `None`.
+pub fn absolute_base_of(base_url: &str) -> Option<String> {
+    let (scheme, rest) = base_url.split_once("://")?;
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || host.contains(['"', '<', '>', '\'', ' ', '@']) {
+        return None;
+    }
+    let path = base_path_of(base_url).ok()?;
+    Some(format!("{scheme}://{host}{path}"))
+}
+
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
@@ -235,6 +262,23 @@ mod tests {
         assert_eq!(base_path_of("").unwrap(), "/");
         assert!(base_path_of("ftp://x/").is_err());
         assert!(base_path_of("https://x/../etc").is_err());
+    }
+
+    #[test]
+    fn absolute_bases_need_a_host() {
+        assert_eq!(
+            absolute_base_of("https://example.org/archive").as_deref(),
+            Some("https://example.org/archive/")
+        );
+        assert_eq!(
+            absolute_base_of("http://127.0.0.1:8080").as_deref(),
+            Some("http://127.0.0.1:8080/")
+        );
+        assert_eq!(absolute_base_of("/archive/"), None);
+        assert_eq!(absolute_base_of("https:///archive/"), None);
+        let c = Config::parse("relative_links = true\n", Path::new("s")).unwrap();
+        assert!(c.relative_links);
+        assert_eq!(c.absolute_base(), None);
     }
 
     #[test]

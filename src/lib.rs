@@ -5,7 +5,8 @@
 //! [`config`] reads `site.toml`; [`content`] loads and checks every resolution file into
 //! [`model::Resolution`]s; [`model::Archive`] holds them; [`render`] turns bodies into
 //! HTML; [`theme`] holds the templates; [`build`] plans every page, renders in parallel and
-//! writes atomically. The `plenary` binary is a thin client of this library.
+//! writes atomically. [`import`] turns raw resolution texts into resolution files. The
+//! `plenary` binary is a thin client of this library.
 
 pub mod build;
 pub mod cite;
@@ -13,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod diff;
+pub mod import;
 pub mod init;
 pub mod model;
 pub mod plural;

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use plenary::import::{ImportOptions, Outcome};
+use plenary::model::Lang;
 use plenary::{BuildError, BuildOptions, Diagnostic};
 
 #[derive(Parser)]
@@ -61,6 +63,25 @@ enum Command {
         /// The folder to create; it must not exist yet, or be empty.
         dir: PathBuf,
     },
+    /// Turn raw resolution texts (as issued, or extracted from PDF) into resolution files.
+    Import {
+        /// Text files, or folders whose .txt files are imported.
+        #[arg(required = true, value_name = "SRC")]
+        sources: Vec<PathBuf>,
+        /// The content folder to write into: each file goes to DIR/<organ>/<session or year>/<number>.<lang>.md.
+        #[arg(long, value_name = "DIR", default_value = "content")]
+        into: PathBuf,
+        /// The language of the texts (ar, zh, en, fr, ru, es), instead of detecting it.
+        #[arg(long, value_name = "xx", value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Replace files that exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn parse_lang(tag: &str) -> Result<Lang, String> {
+    Lang::parse(tag).ok_or_else(|| format!("`{tag}` is not one of ar, zh, en, fr, ru, es"))
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -81,6 +102,10 @@ struct SiteArgs {
     /// Include resolutions marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Write every link relative to its page, with index.html after folder links, so the
+    /// site works opened from disk and on any host (as relative_links = true in site.toml).
+    #[arg(long)]
+    relative_links: bool,
 }
 
 impl SiteArgs {
@@ -92,6 +117,7 @@ impl SiteArgs {
             drafts: self.drafts,
             dry_run,
             live_reload: false,
+            relative_links: self.relative_links,
         }
     }
 }
@@ -148,6 +174,52 @@ fn run_build(opts: BuildOptions) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn run_import(sources: &[PathBuf], opts: &ImportOptions) -> ExitCode {
+    let report = match plenary::import::import(sources, opts) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for file in &report.files {
+        let source = file.source.display();
+        match &file.outcome {
+            Outcome::Written { path, symbol, lang } => {
+                println!("{source} -> {} ({symbol}, {lang})", path.display())
+            }
+            Outcome::Replaced { path, symbol, lang } => {
+                println!(
+                    "{source} -> {} ({symbol}, {lang}; replaced)",
+                    path.display()
+                )
+            }
+            Outcome::Exists { path } => println!(
+                "{source}: not written: {} exists (--force replaces it)",
+                path.display()
+            ),
+            Outcome::Duplicate { path, first } => println!(
+                "{source}: not written: {} already comes from {}",
+                path.display(),
+                first.display()
+            ),
+            Outcome::Failed => println!("{source}: not imported"),
+        }
+        print_all(&file.diagnostics);
+    }
+    println!(
+        "imported {} of {} files ({} warnings)",
+        report.written(),
+        report.files.len(),
+        report.warnings()
+    );
+    if report.not_written() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -223,5 +295,11 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Import {
+            sources,
+            into,
+            lang,
+            force,
+        } => run_import(&sources, &ImportOptions { into, lang, force }),
     }
 }

@@ -59,6 +59,22 @@ const BUILT_IN: &[(&str, &str)] = &[
         "changes.html",
         include_str!("../themes/default/templates/changes.html"),
     ),
+    (
+        "404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "head_links.html",
+        include_str!("../themes/default/templates/head_links.html"),
+    ),
+    (
+        "jsonld.html",
+        include_str!("../themes/default/templates/jsonld.html"),
+    ),
+    (
+        "cite_this.html",
+        include_str!("../themes/default/templates/cite_this.html"),
+    ),
 ];
 
 const BUILT_IN_STRINGS: &str = include_str!("../themes/default/strings.toml");
@@ -72,6 +88,10 @@ pub const BUILT_IN_STATIC: &[(&str, &[u8])] = &[
     (
         "series.css",
         include_bytes!("../themes/default/static/series.css"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../themes/default/static/favicon.svg"),
     ),
 ];
 

@@ -6,9 +6,16 @@
 //! themes/ ─────────────────────────► theme ─┘
 //! ```
 
+pub mod citation;
+pub mod data;
+pub mod feeds;
 pub mod linker;
 pub mod output;
+pub mod preview;
+mod publish;
+pub mod relative;
 pub mod series;
+pub mod sitemap;
 pub mod urls;
 pub mod views;
 
@@ -48,6 +55,8 @@ pub struct BuildOptions {
     pub dry_run: bool,
     /// Put the live-reload script of `plenary serve` into every page.
     pub live_reload: bool,
+    /// Write links relative to each page (overrides `relative_links = false`).
+    pub relative_links: bool,
 }
 
 impl BuildOptions {
@@ -59,6 +68,7 @@ impl BuildOptions {
             drafts: false,
             dry_run: false,
             live_reload: false,
+            relative_links: false,
         }
     }
 
@@ -120,59 +130,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         output::check_output(root, &output_dir)?;
     }
 
-    let mut diagnostics = Vec::new();
-    let config = match Config::load(&root.join("site.toml"), Path::new("site.toml")) {
-        Ok(mut c) => {
-            if let Some(base) = &opts.base_url {
-                c.base_url = base.clone();
-                if let Err(why) = crate::config::base_path_of(base) {
-                    diagnostics.push(
-                        Diagnostic::error("--base-url", 0, 0, why)
-                            .with_hint("give a URL such as https://example.org/archive/"),
-                    );
-                }
-            }
-            Some(c)
-        }
-        Err(d) => {
-            diagnostics.extend(d);
-            None
-        }
-    };
-    let theme = match Theme::load(root, config.as_ref().and_then(|c| c.theme.as_deref())) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            diagnostics.extend(d);
-            None
-        }
-    };
-    let loaded = content::load(root, &root.join("content"), opts.drafts);
-    diagnostics.extend(loaded.diagnostics);
-    let (Some(config), Some(theme)) = (config, theme) else {
-        return Err(BuildError::Invalid(diagnostics));
-    };
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(BuildError::Invalid(diagnostics));
-    }
-    let warnings = diagnostics;
-
-    let render_opts = RenderOptions {
-        raw_html: config.raw_html,
-    };
-    let urls = Urls::new(config.base_path());
-    let archive = Archive::new(loaded.resolutions);
-    let bodies = render_bodies(&archive, &config, &urls, &theme, render_opts);
-    let mut warnings = warnings;
-    warnings.extend(body_problems(&archive, &bodies));
-    if warnings.iter().any(Diagnostic::is_error) {
-        return Err(BuildError::Invalid(warnings));
-    }
-    let found: Vec<_> = bodies.iter().map(|b| b.citations.clone()).collect();
-    let graph = Graph::new(&archive, &found);
-    warnings.extend(pinpoint_problems(&archive, &bodies));
-    let mut site = Site::new(archive, config, urls, graph);
-    site.series = series::SeriesData::new(&site.archive, &site.graph, &bodies);
-    let site = Arc::new(site);
+    let Generation {
+        theme,
+        site,
+        bodies,
+        warnings,
+    } = Generation::new(opts).map_err(BuildError::Invalid)?;
     let pages = plan(&site);
 
     let staging = if opts.dry_run {
@@ -182,12 +145,36 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let statics =
         static_files(root, theme.dir.as_deref()).map_err(|e| BuildError::Invalid(vec![e]))?;
+    // The files besides pages are written as they are made, not held: data of a large
+    // archive would not fit in memory. Static files, copied last, may replace them.
+    let write_extra = |path: &str, bytes: &[u8]| match &staging {
+        Some(staging) => {
+            // The 404 page is a page too: in a preview it reloads when the site changes.
+            let injected;
+            let bytes = if opts.live_reload && path.ends_with(".html") {
+                let mut html = String::from_utf8_lossy(bytes).into_owned();
+                inject_live_script(&mut html);
+                injected = html;
+                injected.as_bytes()
+            } else {
+                bytes
+            };
+            staging.write(path, bytes).map_err(|e| {
+                Diagnostic::error(output_dir.join(path), 0, 0, e.to_string())
+                    .with_hint("check free disk space and permissions of the output folder")
+            })
+        }
+        None => Ok(()),
+    };
+    let extra = publish::files(&site, &theme, &bodies, &pages, &write_extra, None)
+        .map_err(|e| BuildError::Invalid(std::iter::once(e).chain(warnings.clone()).collect()))?;
     // Checking every link of every page is for `plenary check`; a build trusts its own URLs.
     let known: Option<HashSet<String>> = opts.dry_run.then(|| {
         pages
             .iter()
             .map(|&p| page_path(&site, p))
             .chain(statics.keys().cloned())
+            .chain(extra.iter().cloned())
             .collect()
     });
     let results: Vec<Result<(), Diagnostic>> = pages
@@ -215,6 +202,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                     .with_hint("correct the link in the content or the template that writes it"));
                 }
             }
+            let html = if site.config.relative_links {
+                relative::rewrite(&html, &path, site.urls.base())
+            } else {
+                std::borrow::Cow::Borrowed(html.as_str())
+            };
             if let Some(staging) = &staging {
                 staging
                     .write(&urls::file_of(&path), html.as_bytes())
@@ -240,7 +232,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Invalid(all));
     }
 
-    let mut files = pages.len();
+    let mut files = pages.len() + extra.iter().filter(|p| !statics.contains_key(*p)).count();
     let mut written = None;
     if let Some(staging) = staging {
         files += copy_static(&statics, &staging).map_err(|e| BuildError::Invalid(vec![e]))?;
@@ -264,14 +256,108 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
+/// Everything a build knows before it renders pages: the theme, the archive with its
+/// groups and citation graph, and every rendered body. `plenary serve` keeps one between
+/// saves.
+pub struct Generation {
+    pub theme: Theme,
+    pub site: Arc<Site>,
+    /// Aligned with `site.archive.resolutions()`.
+    pub bodies: Vec<Body>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Generation {
+    /// Loads and checks the site and renders every body. Returns every problem found.
+    pub fn new(opts: &BuildOptions) -> Result<Generation, Vec<Diagnostic>> {
+        let root = &opts.root;
+        let mut diagnostics = Vec::new();
+        let config = match Config::load(&root.join("site.toml"), Path::new("site.toml")) {
+            Ok(mut c) => {
+                if let Some(base) = &opts.base_url {
+                    c.base_url = base.clone();
+                    if let Err(why) = crate::config::base_path_of(base) {
+                        diagnostics.push(
+                            Diagnostic::error("--base-url", 0, 0, why)
+                                .with_hint("give a URL such as https://example.org/archive/"),
+                        );
+                    }
+                }
+                c.relative_links |= opts.relative_links;
+                Some(c)
+            }
+            Err(d) => {
+                diagnostics.extend(d);
+                None
+            }
+        };
+        let theme = match Theme::load(root, config.as_ref().and_then(|c| c.theme.as_deref())) {
+            Ok(t) => Some(t),
+            Err(d) => {
+                diagnostics.extend(d);
+                None
+            }
+        };
+        let loaded = content::load(root, &root.join("content"), opts.drafts);
+        diagnostics.extend(loaded.diagnostics);
+        let (Some(config), Some(theme)) = (config, theme) else {
+            return Err(diagnostics);
+        };
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(diagnostics);
+        }
+        diagnostics.extend(publish::host_warning(&config, opts.base_url.is_some()));
+        let urls = Urls::new(config.base_path()).with_absolute(config.absolute_base());
+        let archive = Archive::new(loaded.resolutions);
+        let bodies = render_bodies(
+            &archive,
+            &config,
+            &urls,
+            &theme,
+            (0..archive.len()).collect(),
+        );
+        Generation::assemble(theme, archive, config, urls, bodies, diagnostics, None)
+    }
+
+    /// Checks the bodies and builds the graph and the site around them.
+    fn assemble(
+        theme: Theme,
+        archive: Archive,
+        config: Config,
+        urls: Urls,
+        bodies: Vec<Body>,
+        mut warnings: Vec<Diagnostic>,
+        groups: Option<HashMap<GroupKind, Vec<crate::model::Group>>>,
+    ) -> Result<Generation, Vec<Diagnostic>> {
+        warnings.extend(body_problems(&archive, &bodies));
+        if warnings.iter().any(Diagnostic::is_error) {
+            return Err(warnings);
+        }
+        let graph = Graph::new(&archive, |i| &bodies[i].citations);
+        warnings.extend(pinpoint_problems(&archive, &bodies));
+        let mut site = Site::new(archive, config, urls, graph, groups);
+        site.series = series::SeriesData::new(&site.archive, &site.graph, &bodies);
+        let site = Arc::new(site);
+        Ok(Generation {
+            theme,
+            site,
+            bodies,
+            warnings,
+        })
+    }
+}
+
 /// Renders every body on all cores, linking citations through the archive.
 fn render_bodies(
     archive: &Archive,
     config: &Config,
     urls: &Urls,
     theme: &Theme,
-    options: RenderOptions,
+    which: Vec<usize>,
 ) -> Vec<Body> {
+    let options = RenderOptions {
+        raw_html: config.raw_html,
+    };
     let linker = SiteLinker {
         archive,
         urls,
@@ -295,10 +381,10 @@ fn render_bodies(
             (l, labels)
         })
         .collect();
-    archive
-        .resolutions()
+    which
         .par_iter()
-        .map(|r| {
+        .map(|&i| {
+            let r = archive.resolution(i);
             let ctx = render::Context {
                 options,
                 lang: r.lang,
@@ -521,6 +607,15 @@ fn render_page(
                 vec![
                     ("page", Value::from_object(view)),
                     ("body", Value::from_safe_string(bodies[index].html.clone())),
+                    ("cite", citation::value(site, theme, r)),
+                    (
+                        "jsonld",
+                        Value::from_safe_string(data::jsonld(site, theme, index)),
+                    ),
+                    (
+                        "data_url",
+                        Value::from(site.urls.url(&urls::resolution_json(r.lang, &r.symbol))),
+                    ),
                 ],
             );
             Ok(theme.render("resolution.html", ctx)?)
@@ -657,18 +752,22 @@ fn static_files(
     Ok(files)
 }
 
+fn static_bytes(source: &StaticSource) -> Result<std::borrow::Cow<'static, [u8]>, Diagnostic> {
+    Ok(match source {
+        StaticSource::BuiltIn(b) => std::borrow::Cow::Borrowed(*b),
+        StaticSource::File(path) => std::borrow::Cow::Owned(
+            std::fs::read(path)
+                .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read: {e}")))?,
+        ),
+    })
+}
+
 fn copy_static(
     files: &BTreeMap<String, StaticSource>,
     staging: &Staging,
 ) -> Result<usize, Diagnostic> {
     for (rel, source) in files {
-        let bytes = match source {
-            StaticSource::BuiltIn(b) => std::borrow::Cow::Borrowed(*b),
-            StaticSource::File(path) => std::borrow::Cow::Owned(
-                std::fs::read(path)
-                    .map_err(|e| Diagnostic::error(path, 0, 0, format!("cannot read: {e}")))?,
-            ),
-        };
+        let bytes = static_bytes(source)?;
         staging
             .write(rel, &bytes)
             .map_err(|e| Diagnostic::error(rel, 0, 0, e.to_string()))?;

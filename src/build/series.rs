@@ -54,7 +54,7 @@ pub struct Part {
 impl Part {
     fn new(old: &Body, new: &Body, footnotes: bool) -> Part {
         let pick = |b: &Body| -> (Vec<Place>, Vec<String>) {
-            b.paragraphs
+            b.passages
                 .iter()
                 .filter(|p| matches!(p.place, Place::Footnote { .. }) == footnotes)
                 .map(|p| (p.place.clone(), p.text.clone()))
@@ -72,10 +72,10 @@ impl Part {
 
 impl SeriesData {
     pub fn new(archive: &Archive, graph: &Graph, bodies: &[Body]) -> SeriesData {
-        let found: Vec<_> = bodies.iter().map(|b| b.citations.clone()).collect();
-        let index = Index::new(archive, graph, &found, |i, anchor| {
+        let found = |i: usize| bodies[i].citations.as_slice();
+        let index = Index::new(archive, graph, found, |i, anchor| {
             bodies[i]
-                .paragraphs
+                .passages
                 .iter()
                 .find(|p| p.place.id().as_deref() == Some(anchor))
                 .map(|p| p.text.as_str())

@@ -10,12 +10,23 @@ use crate::model::{GroupKind, Lang, Symbol};
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
+    absolute: Option<String>,
 }
 
 impl Urls {
     /// `base` is the path the site is served from, starting and ending with `/`.
     pub fn new(base: String) -> Urls {
-        Urls { base }
+        Urls {
+            base,
+            absolute: None,
+        }
+    }
+
+    /// The full URL of the site's root (`https://example.org/archive/`), for the files
+    /// read away from the site: sitemaps, feeds, citations, data.
+    pub fn with_absolute(mut self, absolute: Option<String>) -> Urls {
+        self.absolute = absolute;
+        self
     }
 
     pub fn base(&self) -> &str {
@@ -25,6 +36,38 @@ impl Urls {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
+
+    /// The full URL of a site path, with the path percent-encoded where it is not ASCII;
+    /// `None` when `base_url` names no host.
+    pub fn absolute(&self, path: &str) -> Option<String> {
+        self.absolute
+            .as_ref()
+            .map(|base| format!("{base}{}", encode_path(path)))
+    }
+
+    /// The full URL when the host is known, else the root-relative one: for data files,
+    /// whose links may be read anywhere.
+    pub fn best(&self, path: &str) -> String {
+        self.absolute(path).unwrap_or_else(|| self.url(path))
+    }
+
+    pub fn has_host(&self) -> bool {
+        self.absolute.is_some()
+    }
+}
+
+/// Percent-encodes what may not stand in a URL's path as it is: non-ASCII letters of
+/// slugs, spaces, quotes. `/`, `(`, `)` and `-` of symbols stay.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~()!$&'*+,;=:@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 pub fn root() -> String {
@@ -82,6 +125,38 @@ pub fn file_of(path: &str) -> String {
     format!("{path}index.html")
 }
 
+/// The page shown for a missing URL, at the root: hosts look for it there.
+pub const NOT_FOUND: &str = "404.html";
+pub const ROBOTS: &str = "robots.txt";
+/// The sitemap, or the sitemap index when the site needs more than one sitemap.
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// The `n`th sitemap (from 1) listed by the sitemap index of a large site.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
+/// The Atom feed of the newest resolutions in a language.
+pub fn feed(lang: Lang) -> String {
+    format!("{}/feed.xml", lang.code())
+}
+
+/// A resolution's data, beside its page.
+pub fn resolution_json(lang: Lang, symbol: &Symbol) -> String {
+    format!("{}index.json", resolution(lang, symbol))
+}
+
+/// A resolution's citation in a reference format, beside its page: `citation.bib`,
+/// `citation.ris`, `citation.csl.json`.
+pub fn citation(lang: Lang, symbol: &Symbol, extension: &str) -> String {
+    format!("{}citation.{extension}", resolution(lang, symbol))
+}
+
+/// The catalogue of the whole archive, one resolution per line: `jsonl` or `csv`.
+pub fn catalogue(extension: &str) -> String {
+    format!("data/resolutions.{extension}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +181,26 @@ mod tests {
         let first = Symbol::parse("A/RES/69/32").unwrap();
         assert_eq!(series(Lang::Fr, &first), "fr/series/A/RES/69/32/");
         assert_eq!(series_index(Lang::Zh), "zh/series/");
+    }
+
+    #[test]
+    fn absolute_urls_need_a_host_and_encode_slugs() {
+        let urls = Urls::new("/archive/".into());
+        assert_eq!(urls.absolute("en/"), None);
+        assert_eq!(urls.best("en/"), "/archive/en/");
+        let urls = urls.with_absolute(Some("https://example.org/archive/".into()));
+        let s = Symbol::parse("S/RES/242 (1967)").unwrap();
+        assert_eq!(
+            urls.absolute(&resolution(Lang::Fr, &s)).unwrap(),
+            "https://example.org/archive/fr/S/RES/242(1967)/"
+        );
+        assert_eq!(
+            urls.absolute("zh/subjects/网络/").unwrap(),
+            "https://example.org/archive/zh/subjects/%E7%BD%91%E7%BB%9C/"
+        );
+        assert_eq!(
+            resolution_json(Lang::Zh, &s),
+            "zh/S/RES/242(1967)/index.json"
+        );
     }
 }

@@ -32,11 +32,20 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn new(archive: Archive, config: Config, urls: Urls, graph: Graph) -> Site {
-        let groups = GroupKind::ALL
-            .into_iter()
-            .map(|k| (k, archive.groups(k)))
-            .collect();
+    /// `groups` may be carried over from a site with the same resolutions and metadata.
+    pub fn new(
+        archive: Archive,
+        config: Config,
+        urls: Urls,
+        graph: Graph,
+        groups: Option<HashMap<GroupKind, Vec<Group>>>,
+    ) -> Site {
+        let groups = groups.unwrap_or_else(|| {
+            GroupKind::ALL
+                .into_iter()
+                .map(|k| (k, archive.groups(k)))
+                .collect()
+        });
         Site {
             archive,
             config,
@@ -125,7 +134,27 @@ pub fn common(
             }),
         ),
         ("switcher", to_value(switcher)),
+        ("feed", feed(site, theme, nav_lang)),
     ]
+}
+
+#[derive(Serialize)]
+struct Feed {
+    lang: &'static str,
+    url: String,
+    title: Value,
+}
+
+/// The Atom feed of a language, when the site has feeds (its host is known).
+fn feed(site: &Site, theme: &Theme, lang: Lang) -> Value {
+    if !site.urls.has_host() {
+        return Value::UNDEFINED;
+    }
+    to_value(Feed {
+        lang: lang.code(),
+        url: site.urls.url(&urls::feed(lang)),
+        title: theme.strings(lang).get_attr("feed").unwrap_or_default(),
+    })
 }
 
 /// A switcher for a page that exists in every language of the site.

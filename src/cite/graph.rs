@@ -51,8 +51,8 @@ pub struct Graph {
 }
 
 impl Graph {
-    /// Builds the graph. `found[i]` are the citations of the archive's resolution `i`.
-    pub fn new(archive: &Archive, found: &[Vec<Found>]) -> Graph {
+    /// Builds the graph. `found(i)` are the citations of the archive's resolution `i`.
+    pub fn new<'a>(archive: &Archive, found: impl Fn(usize) -> &'a [Found]) -> Graph {
         let works = archive.works();
         let mut cites: Vec<Vec<Cited>> = vec![Vec::new(); works.len()];
         let mut cited_by: Vec<BTreeMap<usize, Option<String>>> = vec![BTreeMap::new(); works.len()];
@@ -60,7 +60,7 @@ impl Graph {
 
         for (w, (symbol, versions)) in works.iter().enumerate() {
             for &i in versions {
-                for f in &found[i] {
+                for f in found(i) {
                     let Target::Resolution(target) = &f.target else {
                         continue;
                     };
@@ -241,6 +241,10 @@ fn predecessors(
                 .push(w);
         }
     }
+    for group in by_title.values_mut() {
+        group.sort_by_key(|&m| (adopted(m), m));
+        group.dedup();
+    }
     // (organ, agenda item) → works on an item numbered so, for the agenda item rule.
     let mut by_item: HashMap<(crate::model::Organ, String), Vec<usize>> = HashMap::new();
     for (w, (symbol, versions)) in works.iter().enumerate() {
@@ -266,22 +270,38 @@ fn predecessors(
             if let Some(p) = most_recent[w].filter(|&p| adopted(p) < adopted(w)) {
                 return Some(p);
             }
-            let mut candidates: Vec<usize> = versions
-                .iter()
-                .flat_map(|&i| {
-                    let r = archive.resolution(i);
-                    by_title
-                        .get(&(symbol.organ(), r.lang, title_key(&r.title)))
-                        .cloned()
-                        .unwrap_or_default()
-                })
-                .filter(|&c| c != w && adopted(c) < adopted(w))
-                .collect();
-            // A cited namesake is the surer one; among equals, the latest.
-            candidates.sort_by_key(|&c| (cites[w].contains(&Cited::Work(c)), adopted(c), c));
-            candidates
-                .last()
-                .copied()
+            // A cited namesake is the surer one; else the latest earlier namesake.
+            let mut best: Option<(bool, jiff::civil::Date, usize)> = None;
+            for &i in versions {
+                let r = archive.resolution(i);
+                let Some(group) = by_title.get(&(symbol.organ(), r.lang, title_key(&r.title)))
+                else {
+                    continue;
+                };
+                let cited = cites[w].iter().filter_map(|c| match c {
+                    Cited::Work(t)
+                        if group
+                            .binary_search_by_key(&(adopted(*t), *t), |&m| (adopted(m), m))
+                            .is_ok() =>
+                    {
+                        Some(*t)
+                    }
+                    _ => None,
+                });
+                // The group is sorted by date: the namesake just before `w` is the latest earlier.
+                let before = group.partition_point(|&m| adopted(m) < adopted(w));
+                let latest = before.checked_sub(1).map(|k| group[k]);
+                for (c, is_cited) in cited.map(|c| (c, true)).chain(latest.map(|c| (c, false))) {
+                    if c == w || adopted(c) >= adopted(w) {
+                        continue;
+                    }
+                    let key = (is_cited, adopted(c), c);
+                    if best.is_none_or(|b| key > b) {
+                        best = Some(key);
+                    }
+                }
+            }
+            best.map(|(_, _, c)| c)
                 .or_else(|| same_item(archive, &by_item, w))
         })
         .collect()
@@ -395,8 +415,7 @@ mod tests {
 
     fn graph(rs: Vec<Resolution>) -> (Archive, Graph) {
         let archive = Archive::new(rs);
-        let found = vec![Vec::new(); archive.len()];
-        let graph = Graph::new(&archive, &found);
+        let graph = Graph::new(&archive, |_| &[]);
         (archive, graph)
     }
 

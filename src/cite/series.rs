@@ -56,12 +56,12 @@ const MAX_GAP: u16 = 3;
 const MAX_JOIN: usize = 48;
 
 impl Index {
-    /// Builds the series of an archive. `found[i]` are the citations of resolution `i`;
+    /// Builds the series of an archive. `found(i)` are the citations of resolution `i`;
     /// `text(i, anchor)` is the plain text of the paragraph with that anchor in it.
     pub fn new<'t>(
         archive: &Archive,
         graph: &Graph,
-        found: &[Vec<Found>],
+        found: impl Fn(usize) -> &'t [Found],
         text: impl Fn(usize, &str) -> Option<&'t str>,
     ) -> Index {
         let works = archive.works();
@@ -79,7 +79,7 @@ impl Index {
                     let previous = graph.previous(w).map(|p| works[p].0.clone());
                     for &i in &works[w].1 {
                         let r = archive.resolution(i);
-                        for f in &found[i] {
+                        for f in found(i) {
                             let Target::Resolution(cited) = &f.target else {
                                 continue;
                             };

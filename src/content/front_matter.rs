@@ -29,6 +29,15 @@ pub const KNOWN_KEYS: [&str; 15] = [
     "follows",
 ];
 
+/// Keys the format defines for templates alone: they go to `page.extra` like any other
+/// key, without the warning an unknown key near a known one gets. `plenary import`
+/// writes them for what a closing line says beyond the vote.
+pub const EXTRA_KEYS: [&str; 3] = [
+    "adopted_unanimously",
+    "adopted_by_consensus",
+    "adoption_note",
+];
+
 const REQUIRED: [&str; 4] = ["symbol", "lang", "title", "adopted"];
 
 /// A file split at its front matter fences.
@@ -248,6 +257,7 @@ pub fn parse(path: &Path, text: &str) -> (Option<Resolution>, Vec<Diagnostic>) {
             continue;
         }
         if !KNOWN_KEYS.contains(&key.as_str())
+            && !EXTRA_KEYS.contains(&key.as_str())
             && let Some(intended) = likely_intent(&key)
         {
             let (line, col) = positions.get(&key).copied().unwrap_or((1, 1));
@@ -688,6 +698,22 @@ mod tests {
         for key in ["symbol", "lang", "adopted"] {
             assert!(msgs.iter().any(|m| m.contains(key)), "{key}");
         }
+    }
+
+    #[test]
+    fn extra_keys_of_the_format_pass_without_a_warning() {
+        let text = GOOD.replace(
+            "custom: kept",
+            "adopted_unanimously: true\nadopted_by_consensus: true\nadoption_note: One member was absent.",
+        );
+        let (r, d) = parse(Path::new("x.md"), &text);
+        assert!(d.is_empty(), "{d:?}");
+        let r = r.unwrap();
+        assert_eq!(
+            r.extra.get("adopted_unanimously").and_then(Value::as_bool),
+            Some(true)
+        );
+        assert!(r.extra.contains_key("adoption_note"));
     }
 
     #[test]

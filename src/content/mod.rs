@@ -130,7 +130,7 @@ fn resolution_files(
     files
 }
 
-fn load_file(path: &Path, shown: &Path) -> (Option<Resolution>, Vec<Diagnostic>) {
+pub fn load_file(path: &Path, shown: &Path) -> (Option<Resolution>, Vec<Diagnostic>) {
     let too_big = std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_FILE_BYTES);
     if too_big {
         return (
@@ -173,7 +173,7 @@ fn load_file(path: &Path, shown: &Path) -> (Option<Resolution>, Vec<Diagnostic>)
 }
 
 /// Two files for the same symbol and language: both are named, in each message.
-fn duplicates(resolutions: &[Resolution]) -> Vec<Diagnostic> {
+pub fn duplicates<'a>(resolutions: impl IntoIterator<Item = &'a Resolution>) -> Vec<Diagnostic> {
     let mut first: HashMap<(&Symbol, Lang), &Resolution> = HashMap::new();
     let mut diags = Vec::new();
     for r in resolutions {

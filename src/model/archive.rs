@@ -61,8 +61,16 @@ pub struct Group {
 
 impl Archive {
     /// Builds the archive. The caller has already refused duplicate (symbol, lang) pairs.
-    pub fn new(mut resolutions: Vec<Resolution>) -> Archive {
-        resolutions.sort_by(|a, b| (&a.symbol, a.lang).cmp(&(&b.symbol, b.lang)));
+    pub fn new(resolutions: Vec<Resolution>) -> Archive {
+        let paired = resolutions.into_iter().map(|r| (r, ())).collect();
+        Archive::with(paired).0
+    }
+
+    /// Builds the archive from resolutions paired with data of the caller's, which comes
+    /// back in the archive's order: the caller's data stays aligned with `resolutions()`.
+    pub fn with<T>(mut paired: Vec<(Resolution, T)>) -> (Archive, Vec<T>) {
+        paired.sort_by(|(a, _), (b, _)| (&a.symbol, a.lang).cmp(&(&b.symbol, b.lang)));
+        let (resolutions, data): (Vec<Resolution>, Vec<T>) = paired.into_iter().unzip();
         let mut works: Vec<(Symbol, Vec<usize>)> = Vec::new();
         for (i, r) in resolutions.iter().enumerate() {
             match works.last_mut() {
@@ -75,11 +83,17 @@ impl Archive {
             .enumerate()
             .map(|(w, (s, _))| (s.clone(), w))
             .collect();
-        Archive {
+        let archive = Archive {
             resolutions,
             works,
             by_symbol,
-        }
+        };
+        (archive, data)
+    }
+
+    /// Takes the archive apart, giving its resolutions back in its order.
+    pub fn into_resolutions(self) -> Vec<Resolution> {
+        self.resolutions
     }
 
     pub fn resolutions(&self) -> &[Resolution] {

@@ -16,7 +16,7 @@ use crate::cite::graph::Found;
 use crate::model::{Lang, Organ};
 use anchors::{Anchor, Anchors, key};
 pub use links::{Href, Linker, Problem};
-pub use paragraphs::{Paragraph, Place};
+pub use paragraphs::{Passage, Place};
 
 /// What a body is rendered with.
 pub struct Context<'a> {
@@ -115,7 +115,18 @@ pub struct Body {
     pub problems: Vec<Problem>,
     /// The plain text of the chapeau, every numbered paragraph and every footnote, in
     /// order, for comparing versions.
+    pub passages: Vec<Passage>,
+    /// The text as plain text, block by block in reading order, for open data.
     pub paragraphs: Vec<Paragraph>,
+}
+
+/// A block of a body as plain text: a paragraph, an operative paragraph with its
+/// subparagraphs, a heading, a list item, a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// `pp-N` or `op-N`, for the paragraphs that have an anchor.
+    pub id: Option<String>,
+    pub text: String,
 }
 
 fn comrak_options(opts: RenderOptions) -> Options<'static> {
@@ -199,13 +210,14 @@ pub fn render_body(markdown: &str, ctx: &Context<'_>) -> Body {
     let arena = Arena::new();
     let root = comrak::parse_document(&arena, markdown, &options);
     let (anchors, preambular, operative) = anchors::plan(root);
+    let paragraphs = plain_paragraphs(root, &anchors);
     let linked = links::Pass {
         lang: ctx.lang,
         organ: ctx.organ,
         linker: ctx.linker,
     }
     .run(&arena, root, &anchors);
-    let paragraphs = paragraphs::collect(root, &anchors);
+    let passages = paragraphs::collect(root, &anchors);
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
     let marks = Marks {
         anchors,
@@ -221,6 +233,75 @@ pub fn render_body(markdown: &str, ctx: &Context<'_>) -> Body {
         citations: linked.found,
         problems: linked.problems,
         paragraphs,
+        passages,
+    }
+}
+
+/// The top-level blocks as plain text; each item of a top-level list is a block of its
+/// own, so that every operative paragraph stands alone with its id.
+fn plain_paragraphs<'a>(root: &'a comrak::nodes::AstNode<'a>, anchors: &Anchors) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut push = |node: &'a comrak::nodes::AstNode<'a>| {
+        let mut text = String::new();
+        plain_text(node, &mut text);
+        let text = text.trim().to_string();
+        if !text.is_empty() {
+            out.push(Paragraph {
+                id: anchors.get(&key(node)).and_then(|a| a.id()),
+                text,
+            });
+        }
+    };
+    for child in root.children() {
+        if matches!(child.data().value, NodeValue::List(_)) {
+            child.children().for_each(&mut push);
+        } else {
+            push(child);
+        }
+    }
+    out
+}
+
+/// Appends the text of a node: inline breaks become spaces, blocks start new lines,
+/// table cells are separated by tabs.
+fn plain_text<'a>(node: &'a comrak::nodes::AstNode<'a>, out: &mut String) {
+    let new_line = |out: &mut String| {
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+    };
+    for child in node.children() {
+        match &child.data().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::HtmlInline(h) => out.push_str(h),
+            NodeValue::SoftBreak => out.push(' '),
+            NodeValue::LineBreak => out.push('\n'),
+            NodeValue::FootnoteReference(r) => {
+                out.push('[');
+                out.push_str(&r.name);
+                out.push(']');
+            }
+            NodeValue::CodeBlock(c) => {
+                new_line(out);
+                out.push_str(c.literal.trim_end());
+            }
+            NodeValue::HtmlBlock(h) => {
+                new_line(out);
+                out.push_str(h.literal.trim_end());
+            }
+            NodeValue::TableCell => {
+                if child.previous_sibling().is_some() {
+                    out.push('\t');
+                }
+                plain_text(child, out);
+            }
+            value if value.block() => {
+                new_line(out);
+                plain_text(child, out);
+            }
+            _ => plain_text(child, out),
+        }
     }
 }
 
@@ -241,6 +322,31 @@ mod tests {
 
     fn html(md: &str) -> String {
         render(md, RenderOptions::default()).html
+    }
+
+    #[test]
+    fn paragraphs_are_kept_as_plain_text_with_their_ids() {
+        let b = render(
+            "The General Assembly,\n\n*Recalling* its resolution\n65/230,\n\n1. Decides `a`;\n   (a) first;\n\n   (b) second;\n2. Requests b[^1];\n\n# Annex\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n[^1]: A note.\n",
+            RenderOptions::default(),
+        );
+        let p: Vec<(Option<&str>, &str)> = b
+            .paragraphs
+            .iter()
+            .map(|p| (p.id.as_deref(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            p,
+            [
+                (None, "The General Assembly,"),
+                (Some("pp-1"), "Recalling its resolution 65/230,"),
+                (Some("op-1"), "Decides a; (a) first;\n(b) second;"),
+                (Some("op-2"), "Requests b[1];"),
+                (None, "Annex"),
+                (None, "x\ty\n1\t2"),
+                (None, "A note."),
+            ]
+        );
     }
 
     #[test]
@@ -272,7 +378,7 @@ mod tests {
             RenderOptions::default(),
         );
         let got: Vec<(Option<String>, &str)> = b
-            .paragraphs
+            .passages
             .iter()
             .map(|p| (p.place.id(), p.text.as_str()))
             .collect();
@@ -290,9 +396,9 @@ mod tests {
                 (Some("fn-1".into()), "See A/78/407."),
             ]
         );
-        assert_eq!(b.paragraphs[0].place, Place::Chapeau);
+        assert_eq!(b.passages[0].place, Place::Chapeau);
         assert_eq!(
-            b.paragraphs[5].place,
+            b.passages[5].place,
             Place::Footnote {
                 n: 1,
                 name: "1".into()

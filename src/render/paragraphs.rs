@@ -37,13 +37,13 @@ impl Place {
 /// made one, and the blocks inside it (an operative paragraph's subparagraphs) on lines
 /// of their own.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paragraph {
+pub struct Passage {
     pub place: Place,
     pub text: String,
 }
 
 /// Every anchored paragraph and footnote of a parsed body, in order.
-pub fn collect<'a>(root: &'a AstNode<'a>, anchors: &Anchors) -> Vec<Paragraph> {
+pub fn collect<'a>(root: &'a AstNode<'a>, anchors: &Anchors) -> Vec<Passage> {
     let mut out = Vec::new();
     let mut footnotes = 0;
     for child in root.children() {
@@ -54,7 +54,7 @@ pub fn collect<'a>(root: &'a AstNode<'a>, anchors: &Anchors) -> Vec<Paragraph> {
                     Some(Anchor::Preambular(n)) => Place::Preambular(*n),
                     _ => continue,
                 };
-                out.push(Paragraph {
+                out.push(Passage {
                     place,
                     text: text_of(child),
                 });
@@ -62,7 +62,7 @@ pub fn collect<'a>(root: &'a AstNode<'a>, anchors: &Anchors) -> Vec<Paragraph> {
             NodeValue::List(_) => {
                 for item in child.children() {
                     if let Some(Anchor::Operative(n)) = anchors.get(&key(item)) {
-                        out.push(Paragraph {
+                        out.push(Passage {
                             place: Place::Operative(*n),
                             text: text_of(item),
                         });
@@ -71,7 +71,7 @@ pub fn collect<'a>(root: &'a AstNode<'a>, anchors: &Anchors) -> Vec<Paragraph> {
             }
             NodeValue::FootnoteDefinition(f) => {
                 footnotes += 1;
-                out.push(Paragraph {
+                out.push(Passage {
                     place: Place::Footnote {
                         n: footnotes,
                         name: f.name.clone(),

@@ -7,7 +7,6 @@ mod watch;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
 use axum::Router;
 use axum::extract::State;
@@ -19,7 +18,8 @@ use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
-use crate::build::{BuildError, BuildOptions};
+use crate::build::BuildOptions;
+use crate::build::preview::{Preview, Update, summary};
 use crate::diagnostic::Diagnostic;
 use files::Resolved;
 
@@ -88,40 +88,30 @@ impl Live {
     }
 }
 
-/// Builds the site for serving: base URL `/`, the live script in every page.
-fn build(opts: &ServeOptions, output: &Path) -> Result<String, Vec<Diagnostic>> {
-    let started = Instant::now();
-    let build = BuildOptions {
+/// The preview build: base URL `/`, the live script in every page, written in place.
+fn preview(opts: &ServeOptions, output: &Path) -> Preview {
+    Preview::new(BuildOptions {
         root: opts.root.clone(),
         output: Some(output.to_path_buf()),
         base_url: Some("/".to_string()),
         drafts: opts.drafts,
         dry_run: false,
         live_reload: true,
-    };
-    match crate::build::build(&build) {
-        Ok(report) => {
-            for w in &report.warnings {
-                eprintln!("{w}");
-            }
-            Ok(format!(
-                "built {} resolutions into {} pages in {} ms",
-                report.resolutions,
-                report.pages,
-                started.elapsed().as_millis()
-            ))
-        }
-        Err(BuildError::Invalid(d)) => Err(d),
-        Err(BuildError::Output(e)) => Err(vec![Diagnostic::error(output, 0, 0, e.to_string())]),
-    }
+        relative_links: false,
+    })
+}
+
+fn outcome(update: Result<Update, Vec<Diagnostic>>) -> Result<String, Vec<Diagnostic>> {
+    update.map(|u| summary(&u))
 }
 
 /// Serves until interrupted. `ready` is called with the address once the server listens.
 pub fn serve(opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
     let output = std::env::temp_dir().join(format!("plenary-serve-{}", std::process::id()));
     let (signals, _) = broadcast::channel(16);
-    let first = build(&opts, &output);
     std::fs::create_dir_all(&output)?;
+    let mut site = preview(&opts, &output);
+    let first = outcome(site.rebuild());
     let live = Arc::new(Live {
         output: output.canonicalize()?,
         signals,
@@ -129,11 +119,7 @@ pub fn serve(opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<(), S
     });
     live.report(first);
 
-    let _watcher = watch::start(&opts, &live, {
-        let opts = opts.clone();
-        let output = output.clone();
-        move || build(&opts, &output)
-    })?;
+    let _watcher = watch::start(&opts, &live, move |changed| outcome(site.update(changed)))?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

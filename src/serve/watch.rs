@@ -1,6 +1,6 @@
 //! Watching the site's sources and rebuilding on every save.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -52,7 +52,7 @@ fn is_change(kind: &EventKind) -> bool {
 pub fn start(
     opts: &ServeOptions,
     live: &Arc<Live>,
-    rebuild: impl Fn() -> Result<String, Vec<Diagnostic>> + Send + 'static,
+    mut rebuild: impl FnMut(&[PathBuf]) -> Result<String, Vec<Diagnostic>> + Send + 'static,
 ) -> Result<Debouncer<RecommendedWatcher, RecommendedCache>, ServeError> {
     let root = opts.root.canonicalize()?;
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
@@ -82,13 +82,17 @@ pub fn start(
     std::thread::spawn(move || {
         for batch in rx {
             let Ok(events) = batch else { continue };
-            let changed = events
+            let mut changed: Vec<PathBuf> = events
                 .iter()
                 .filter(|e| is_change(&e.kind))
                 .flat_map(|e| e.paths.iter())
-                .any(|p| is_source(&root, p));
-            if changed {
-                live.report(rebuild());
+                .filter(|p| is_source(&root, p))
+                .cloned()
+                .collect();
+            changed.sort();
+            changed.dedup();
+            if !changed.is_empty() {
+                live.report(rebuild(&changed));
             }
         }
     });

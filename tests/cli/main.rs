@@ -2,11 +2,19 @@
 //! on it, and inspect what it wrote and printed.
 
 mod build;
+mod crawl;
 mod errors;
 mod harness;
+mod import;
 mod init;
 mod links;
+mod nginx;
+mod open_data;
 mod output;
+mod preview;
+mod publish;
+mod relative;
 mod series;
 mod serve;
 mod theme;
+mod tools;

@@ -1,0 +1,553 @@
+//! The build behind `plenary serve`: a full build once, then, after a save in `content/`,
+//! only the pages that depend on what changed.
+//!
+//! A page depends on the resolutions it shows. When files change, plenary re-reads only
+//! them, re-renders their bodies (and the bodies that cite a resolution that appeared or
+//! disappeared), rebuilds the citation graph and the groups, which are cheap, and renders:
+//! the changed resolutions' pages; the pages of the resolutions they cite, that cite them
+//! or share their series (those list their titles and dates); every page of every group
+//! they were or are in, and the lists of those groups; the homes. A series page and the
+//! changes pages of its members read the texts of every member, so a change of any kind
+//! to a member renders its whole series again: its pages, its members' pages and changes
+//! pages, and the lists of series. A change to the theme, the settings or `static/`
+//! rebuilds everything.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::views::Site;
+use super::{BuildOptions, inject_live_script};
+use super::{
+    Generation, Page, page_path, plan, render_bodies, render_page, static_bytes, static_files, urls,
+};
+use crate::cite::Target;
+use crate::cite::graph::Cited;
+use crate::content;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Archive, GroupKind, Lang, Resolution, Symbol};
+use crate::render::Body;
+
+/// A site kept in memory and on disk between saves.
+pub struct Preview {
+    opts: BuildOptions,
+    output: PathBuf,
+    generation: Option<Generation>,
+    /// Every page path written, to remove pages that are gone.
+    paths: HashSet<String>,
+}
+
+/// What an update did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    pub pages: usize,
+    pub full: bool,
+    pub millis: u128,
+}
+
+impl Preview {
+    /// `opts.output` is where the site is written; it is written in place, not swapped.
+    pub fn new(opts: BuildOptions) -> Preview {
+        let output = opts.output_dir();
+        Preview {
+            opts,
+            output,
+            generation: None,
+            paths: HashSet::new(),
+        }
+    }
+
+    pub fn output(&self) -> &Path {
+        &self.output
+    }
+
+    /// Builds everything and writes every page and static file.
+    pub fn rebuild(&mut self) -> Result<Update, Vec<Diagnostic>> {
+        let started = Instant::now();
+        self.generation = None;
+        let generation = Generation::new(&self.opts)?;
+        let statics =
+            static_files(&self.opts.root, generation.theme.dir.as_deref()).map_err(|e| vec![e])?;
+        for (rel, source) in &statics {
+            let bytes = static_bytes(source).map_err(|e| vec![e])?;
+            write(&self.output.join(rel), &bytes)?;
+        }
+        let pages = plan(&generation.site);
+        let written = self.write_pages(&generation, &pages)?;
+        self.write_extra(&generation, &pages, None)?;
+        self.remove_gone(&generation);
+        self.generation = Some(generation);
+        Ok(Update {
+            pages: written,
+            full: true,
+            millis: started.elapsed().as_millis(),
+        })
+    }
+
+    /// Brings the site up to date after `changed` files (absolute paths) changed.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, Vec<Diagnostic>> {
+        let root = self
+            .opts
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.opts.root.clone());
+        let content_dir = root.join("content");
+        let only_content = changed.iter().all(|p| p.starts_with(&content_dir));
+        if !only_content || self.generation.is_none() {
+            return self.rebuild();
+        }
+        let started = Instant::now();
+        let generation = self.generation.take().expect("checked above");
+        match self.apply(generation, &root, changed) {
+            Ok((generation, mut pages, same_pages)) => {
+                // A body can also add or remove pages: a series, a changes page. A page
+                // that is new is written whatever it depends on.
+                let all = plan(&generation.site);
+                let new: Vec<Page> = all
+                    .iter()
+                    .copied()
+                    .filter(|&p| !self.paths.contains(&page_path(&generation.site, p)))
+                    .collect();
+                let same_pages = same_pages && new.is_empty() && all.len() == self.paths.len();
+                let planned: HashSet<String> = pages
+                    .iter()
+                    .map(|&p| page_path(&generation.site, p))
+                    .collect();
+                pages.extend(
+                    new.into_iter()
+                        .filter(|&p| !planned.contains(&page_path(&generation.site, p))),
+                );
+                let written = self.write_pages(&generation, &pages)?;
+                let changed: HashSet<usize> = pages
+                    .iter()
+                    .filter_map(|p| match p {
+                        Page::Resolution(i) => Some(*i),
+                        _ => None,
+                    })
+                    .collect();
+                // Metadata changes reach the sitemap, the feeds and the catalogue.
+                if !same_pages {
+                    self.write_extra(&generation, &all, None)?;
+                } else {
+                    self.write_extra(&generation, &all, Some(&changed))?;
+                }
+                if !same_pages {
+                    self.remove_gone(&generation);
+                }
+                self.generation = Some(generation);
+                Ok(Update {
+                    pages: written,
+                    full: false,
+                    millis: started.elapsed().as_millis(),
+                })
+            }
+            // The old generation is gone: the next save rebuilds everything.
+            Err(Failed::Problems(d)) => Err(d),
+            Err(Failed::Restore(generation, d)) => {
+                self.generation = Some(*generation);
+                Err(d)
+            }
+        }
+    }
+
+    /// Applies content changes to a generation; returns the new one and the pages to render.
+    fn apply(
+        &self,
+        old: Generation,
+        root: &Path,
+        changed: &[PathBuf],
+    ) -> Result<(Generation, Vec<Page>, bool), Failed> {
+        // Read the changed files first: a bad edit leaves everything as it was.
+        let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+        let changed_shown: HashSet<PathBuf> = changed.iter().map(|p| shown(p)).collect();
+        let mut fresh = Vec::new();
+        let mut problems = Vec::new();
+        for path in changed {
+            let is_md = path.extension().is_some_and(|x| x == "md");
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if !path.is_file() || !is_md || hidden {
+                continue;
+            }
+            let (resolution, diags) = content::load_file(path, &shown(path));
+            problems.extend(diags);
+            fresh.extend(resolution.filter(|r| self.opts.drafts || !r.draft));
+        }
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(Failed::Restore(Box::new(old), problems));
+        }
+
+        let site = &old.site;
+        let archive = &site.archive;
+        let stale: Vec<usize> = (0..archive.len())
+            .filter(|&i| changed_shown.contains(&archive.resolution(i).source))
+            .collect();
+        let kept = (0..archive.len())
+            .filter(|i| !stale.contains(i))
+            .map(|i| archive.resolution(i));
+        let duplicates = content::duplicates(kept.chain(fresh.iter()));
+        if !duplicates.is_empty() {
+            return Err(Failed::Restore(Box::new(old), duplicates));
+        }
+
+        // What the old site showed about the changed resolutions. When only a body changed,
+        // the pages that show it elsewhere (lists, cited by, series) show nothing of it
+        // that changed, except the cited-by anchors of the resolutions it cites.
+        let card_changed = stale.len() != fresh.len()
+            || stale.iter().any(|&i| {
+                let old = archive.resolution(i);
+                !fresh
+                    .iter()
+                    .any(|r| r.source == old.source && same_card(r, old))
+            });
+        let mut changed: HashSet<Symbol> = stale
+            .iter()
+            .map(|&i| archive.resolution(i).symbol.clone())
+            .collect();
+        changed.extend(fresh.iter().map(|r| r.symbol.clone()));
+        let mut touched: HashSet<Symbol> = changed.clone();
+        let mut groups: HashSet<(GroupKind, String)> = HashSet::new();
+        let old_works: HashSet<usize> = changed.iter().filter_map(|s| archive.work_of(s)).collect();
+        for &w in &old_works {
+            touched.extend(shown_with(site, w, card_changed));
+        }
+        if card_changed {
+            groups.extend(groups_of(site, &old_works));
+        }
+        // A body can name a new predecessor ("the most recent of which is …").
+        let series_of = |site: &Site, s: &Symbol| -> Vec<Symbol> {
+            site.archive
+                .work_of(s)
+                .map(|w| {
+                    site.graph
+                        .series(w)
+                        .into_iter()
+                        .map(|m| site.archive.works()[m].0.clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let old_series: Vec<(Symbol, Vec<Symbol>)> = changed
+            .iter()
+            .map(|s| (s.clone(), series_of(site, s)))
+            .collect();
+        // A series page and the changes pages of its members read every member: a change to
+        // any of them, of its body or its card, renders them all again.
+        let mut in_series: HashSet<Symbol> = members_of_series(site, &old_works);
+        let old_keys: HashSet<(Symbol, Lang)> = archive
+            .resolutions()
+            .iter()
+            .map(|r| (r.symbol.clone(), r.lang))
+            .collect();
+
+        // Take the old generation apart; from here a failure means a full rebuild next.
+        let Generation {
+            theme,
+            site,
+            bodies,
+            ..
+        } = old;
+        let Ok(site) = Arc::try_unwrap(site) else {
+            return Err(Failed::Problems(vec![
+                Diagnostic::error("content", 0, 0, "the preview is busy").with_hint("save again"),
+            ]));
+        };
+        let Site {
+            archive,
+            config,
+            urls,
+            groups: old_groups,
+            ..
+        } = site;
+        let stale: HashSet<usize> = stale.into_iter().collect();
+        let mut paired: Vec<(Resolution, Option<Body>)> = archive
+            .into_resolutions()
+            .into_iter()
+            .zip(bodies)
+            .enumerate()
+            .filter(|(i, _)| !stale.contains(i))
+            .map(|(_, (r, b))| (r, Some(b)))
+            .collect();
+        paired.extend(fresh.into_iter().map(|r| (r, None)));
+
+        // A resolution that appeared or disappeared changes where citations of it lead.
+        let new_keys: HashSet<(Symbol, Lang)> = paired
+            .iter()
+            .map(|(r, _)| (r.symbol.clone(), r.lang))
+            .collect();
+        let moved: HashSet<&Symbol> = old_keys
+            .symmetric_difference(&new_keys)
+            .map(|(s, _)| s)
+            .collect();
+        let mut relinked = HashSet::new();
+        for (r, body) in &mut paired {
+            let cites_moved = body.as_ref().is_some_and(|b| {
+                b.citations
+                    .iter()
+                    .any(|f| matches!(&f.target, Target::Resolution(s) if moved.contains(s)))
+            });
+            if cites_moved {
+                *body = None;
+                relinked.insert(r.symbol.clone());
+            }
+        }
+        touched.extend(relinked);
+
+        let (archive, bodies) = Archive::with(paired);
+        let missing: Vec<usize> = bodies
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.is_none())
+            .map(|(i, _)| i)
+            .collect();
+        let mut rendered =
+            render_bodies(&archive, &config, &urls, &theme, missing.clone()).into_iter();
+        let bodies: Vec<Body> = bodies
+            .into_iter()
+            .map(|b| b.unwrap_or_else(|| rendered.next().expect("one body per missing one")))
+            .collect();
+        let generation = Generation::assemble(
+            theme,
+            archive,
+            config,
+            urls,
+            bodies,
+            problems,
+            (!card_changed).then_some(old_groups),
+        )
+        .map_err(Failed::Problems)?;
+
+        // What the new site shows about them.
+        let site = &generation.site;
+        let new_works: HashSet<usize> = changed
+            .iter()
+            .filter_map(|s| site.archive.work_of(s))
+            .collect();
+        for &w in &new_works {
+            touched.extend(shown_with(site, w, card_changed));
+        }
+        if card_changed {
+            groups.extend(groups_of(site, &new_works));
+        }
+        in_series.extend(members_of_series(site, &new_works));
+        touched.extend(in_series.iter().cloned());
+        for (symbol, before) in old_series {
+            let after = series_of(site, &symbol);
+            if after != before {
+                touched.extend(before);
+                touched.extend(after);
+            }
+        }
+        let kinds: HashSet<GroupKind> = groups.iter().map(|(k, _)| *k).collect();
+        let pages = plan(site)
+            .into_iter()
+            .filter(|page| match *page {
+                Page::Root | Page::LangHome(_) => true,
+                Page::Resolution(i) => touched.contains(&site.archive.resolution(i).symbol),
+                Page::Symbol(w) => touched.contains(&site.archive.works()[w].0),
+                Page::Groups(_, kind, _) => kinds.contains(&kind),
+                Page::Group(_, kind, g, _) => {
+                    groups.contains(&(kind, site.groups[&kind][g].key.clone()))
+                }
+                Page::Changes(i) => touched.contains(&site.archive.resolution(i).symbol),
+                Page::Series(_, k) => site.series.index.series[k]
+                    .works
+                    .iter()
+                    .any(|&w| in_series.contains(&site.archive.works()[w].0)),
+                Page::SeriesIndex(_) => true,
+            })
+            .collect();
+        // With the same resolutions and metadata, the site has the same pages.
+        Ok((generation, pages, !card_changed))
+    }
+
+    fn write_pages(
+        &mut self,
+        generation: &Generation,
+        pages: &[Page],
+    ) -> Result<usize, Vec<Diagnostic>> {
+        let results: Vec<Result<String, Diagnostic>> = pages
+            .par_iter()
+            .map(|&page| {
+                let path = page_path(&generation.site, page);
+                let mut html = render_page(
+                    &generation.site,
+                    &generation.theme,
+                    &generation.bodies,
+                    page,
+                )?;
+                if self.opts.live_reload {
+                    inject_live_script(&mut html);
+                }
+                write(&self.output.join(urls::file_of(&path)), html.as_bytes())
+                    .map_err(|mut d| d.remove(0))?;
+                Ok(path)
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let mut seen = HashSet::new();
+        for r in results {
+            match r {
+                Ok(path) => {
+                    self.paths.insert(path);
+                }
+                Err(d) if seen.insert(d.to_string()) => errors.push(d),
+                Err(_) => {}
+            }
+        }
+        if errors.is_empty() {
+            Ok(pages.len())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The files besides pages: 404, robots, sitemap, feeds, catalogue, and the data and
+    /// citation files of the resolutions in `only` (all when `None`).
+    fn write_extra(
+        &self,
+        generation: &Generation,
+        pages: &[Page],
+        only: Option<&HashSet<usize>>,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let live = self.opts.live_reload;
+        let write = |path: &str, bytes: &[u8]| {
+            let target = self.output.join(path);
+            // The 404 page is a page too: it reloads when the site changes.
+            if live && path.ends_with(".html") {
+                let mut html = String::from_utf8_lossy(bytes).into_owned();
+                inject_live_script(&mut html);
+                return write(&target, html.as_bytes()).map_err(|mut d| d.remove(0));
+            }
+            write(&target, bytes).map_err(|mut d| d.remove(0))
+        };
+        super::publish::files(
+            &generation.site,
+            &generation.theme,
+            &generation.bodies,
+            pages,
+            &write,
+            only,
+        )
+        .map(|_| ())
+        .map_err(|e| vec![e])
+    }
+
+    /// Removes the files of pages that no longer exist.
+    fn remove_gone(&mut self, generation: &Generation) {
+        let now: HashSet<String> = plan(&generation.site)
+            .into_iter()
+            .map(|p| page_path(&generation.site, p))
+            .collect();
+        for gone in self.paths.difference(&now) {
+            let _ = fs::remove_file(self.output.join(urls::file_of(gone)));
+        }
+        self.paths = now;
+    }
+}
+
+/// Why an update failed, and whether the old generation survives.
+enum Failed {
+    Restore(Box<Generation>, Vec<Diagnostic>),
+    Problems(Vec<Diagnostic>),
+}
+
+/// The resolutions whose pages show something of work `w`: those it cites (their cited-by
+/// lists point into its text) and, when its card changed, those that cite it and its series.
+fn shown_with(site: &Site, w: usize, card_changed: bool) -> Vec<Symbol> {
+    let works = site.archive.works();
+    let graph = &site.graph;
+    let mut out: Vec<Symbol> = graph
+        .cites(w)
+        .iter()
+        .filter_map(|c| match c {
+            Cited::Work(t) => Some(works[*t].0.clone()),
+            Cited::Elsewhere(_) => None,
+        })
+        .collect();
+    if card_changed {
+        out.extend(graph.cited_by(w).iter().map(|b| works[b.work].0.clone()));
+        out.extend(graph.series(w).into_iter().map(|s| works[s].0.clone()));
+    }
+    out
+}
+
+/// Every member of the series `works` belong to, `works` among them.
+fn members_of_series(site: &Site, works: &HashSet<usize>) -> HashSet<Symbol> {
+    let index = &site.series.index;
+    works
+        .iter()
+        .filter_map(|&w| index.of(w))
+        .flat_map(|k| index.series[k].works.iter())
+        .map(|&m| site.archive.works()[m].0.clone())
+        .collect()
+}
+
+/// The groups (kind, key) that list any of `works`.
+fn groups_of(site: &Site, works: &HashSet<usize>) -> Vec<(GroupKind, String)> {
+    let mut out = Vec::new();
+    for (kind, list) in &site.groups {
+        for g in list
+            .iter()
+            .filter(|g| g.works.iter().any(|w| works.contains(w)))
+        {
+            out.push((*kind, g.key.clone()));
+        }
+    }
+    out
+}
+
+/// Whether two versions of a file say the same outside their bodies: what lists, indexes,
+/// cited-by entries and series show of a resolution.
+fn same_card(a: &Resolution, b: &Resolution) -> bool {
+    a.symbol == b.symbol
+        && a.lang == b.lang
+        && a.title == b.title
+        && a.adopted == b.adopted
+        && a.session == b.session
+        && a.session_label == b.session_label
+        && a.agenda_items == b.agenda_items
+        && a.meeting == b.meeting
+        && a.report == b.report
+        && a.committee == b.committee
+        && a.issued == b.issued
+        && a.distribution == b.distribution
+        && a.vote == b.vote
+        && a.subjects == b.subjects
+        && a.draft == b.draft
+        && a.extra == b.extra
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {
+    let fail = |e: std::io::Error| {
+        vec![
+            Diagnostic::error(path, 0, 0, e.to_string())
+                .with_hint("check free disk space and permissions"),
+        ]
+    };
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(fail)?;
+    }
+    // Unchanged files are left alone, so their times tell what a save rebuilt.
+    if fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    fs::write(path, bytes).map_err(fail)
+}
+
+/// One line that says what an update did.
+pub fn summary(update: &Update) -> String {
+    if update.full {
+        format!(
+            "built every page ({}) in {} ms",
+            update.pages, update.millis
+        )
+    } else {
+        format!("rebuilt {} pages in {} ms", update.pages, update.millis)
+    }
+}

@@ -1,0 +1,124 @@
+//! A raw text as numbered lines on numbered pages: the unit every later step works on,
+//! so that a warning can always name the source line.
+
+/// One line of the source, trimmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the source file.
+    pub no: usize,
+    /// 1-based page, when the text shows its page breaks; otherwise 1 throughout.
+    pub page: usize,
+    pub text: String,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Splits a text into lines. A PDF extraction writes blank lines as a single space and
+/// page breaks as a truly empty line; when a text has many more of the first than of the
+/// second, the empty lines are taken as page breaks and dropped, and every line is given
+/// its page. Otherwise there are no
+/// page numbers to know and every line is on page 1.
+pub fn split(text: &str) -> Vec<Line> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    // In a PDF extraction nearly every blank line is a space and only the few page
+    // breaks are empty; a text typed by hand may have a stray space on a blank line.
+    let spaced_blanks = raw
+        .iter()
+        .filter(|l| !l.is_empty() && l.trim().is_empty())
+        .count();
+    let empty = raw[..raw.len().saturating_sub(1)]
+        .iter()
+        .filter(|l| l.is_empty())
+        .count();
+    let page_breaks = empty > 0 && spaced_blanks > 2 * empty;
+    let mut page = 1;
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, l) in raw.iter().enumerate() {
+        if page_breaks && l.is_empty() {
+            // The text ends with "\n": the empty piece after it is no page break.
+            if i + 1 < raw.len() {
+                page += 1;
+            }
+            continue;
+        }
+        out.push(Line {
+            no: i + 1,
+            page,
+            text: squeeze(l),
+        });
+    }
+    while out.last().is_some_and(Line::is_blank) {
+        out.pop();
+    }
+    out
+}
+
+/// Trims a line and turns runs of spaces into one: PDF extraction pads words with
+/// spaces ("23-24539 (E)    181223", "Weapons, 3  including").
+fn squeeze(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split([' ', '\t', '\u{a0}']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_page_breaks_become_page_numbers() {
+        let lines = split("a \n \nb \n \n\nA/RES/1/1 \n \nc \n");
+        let pages: Vec<(usize, usize, &str)> = lines
+            .iter()
+            .map(|l| (l.no, l.page, l.text.as_str()))
+            .collect();
+        assert_eq!(
+            pages,
+            [
+                (1, 1, "a"),
+                (2, 1, ""),
+                (3, 1, "b"),
+                (4, 1, ""),
+                (6, 2, "A/RES/1/1"),
+                (7, 2, ""),
+                (8, 2, "c")
+            ]
+        );
+    }
+
+    #[test]
+    fn without_spaced_blanks_empty_lines_are_blank_lines() {
+        let lines = split("a\n\nb\n");
+        assert_eq!(lines.len(), 3);
+        assert!(lines.iter().all(|l| l.page == 1));
+        assert!(lines[1].is_blank());
+    }
+
+    #[test]
+    fn a_stray_spaced_blank_line_makes_no_page_breaks() {
+        let lines = split("a\n\nb\n \nc\n\nd\n");
+        assert!(lines.iter().all(|l| l.page == 1));
+        assert_eq!(lines.len(), 7);
+    }
+
+    #[test]
+    fn spaces_are_squeezed() {
+        assert_eq!(
+            split("Weapons, 3  including ")[0].text,
+            "Weapons, 3 including"
+        );
+    }
+}

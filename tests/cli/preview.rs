@@ -1,0 +1,162 @@
+//! The preview's partial rebuilds must give exactly the site a full build gives.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use plenary::build::BuildOptions;
+use plenary::build::preview::Preview;
+
+use crate::harness::Site;
+
+fn options(root: &Path, output: PathBuf) -> BuildOptions {
+    BuildOptions {
+        output: Some(output),
+        base_url: Some("/".into()),
+        live_reload: true,
+        ..BuildOptions::new(root)
+    }
+}
+
+/// Every HTML file below a folder, with its text.
+fn pages(dir: &Path) -> BTreeMap<PathBuf, String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn same_as_a_full_build(site: &Site, preview: &Preview, step: &str) {
+    let fresh = site
+        .root
+        .parent()
+        .unwrap()
+        .join(format!("fresh-{}", step.replace(' ', "-")));
+    plenary::build(&options(&site.root, fresh.clone())).unwrap_or_else(|e| panic!("{step}: {e:?}"));
+    let (want, got) = (pages(&fresh), pages(preview.output()));
+    let missing: Vec<_> = want.keys().filter(|k| !got.contains_key(*k)).collect();
+    let extra: Vec<_> = got.keys().filter(|k| !want.contains_key(*k)).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{step}: missing {missing:?}, extra {extra:?}"
+    );
+    for (path, html) in &want {
+        assert!(
+            got[path] == *html,
+            "{step}: {} differs from a full build",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn every_kind_of_edit_gives_the_full_build() {
+    let site = Site::fixture("basic");
+    let out = site.root.parent().unwrap().join("preview");
+    let mut preview = Preview::new(options(&site.root, out));
+    assert!(preview.rebuild().unwrap().full);
+    let root = site.root.canonicalize().unwrap();
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} lacks {from}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+        vec![path]
+    };
+
+    let changed = edit(
+        "content/ga/73/187.en.md",
+        "Noting that",
+        "Noting with concern that",
+    );
+    let update = preview.update(&changed).unwrap();
+    assert!(!update.full && update.pages < 40, "{update:?}");
+    same_as_a_full_build(&site, &preview, "body");
+
+    let changed = edit("content/ga/73/187.zh.md", "title: 打击", "title: 关于打击");
+    preview.update(&changed).unwrap();
+    same_as_a_full_build(&site, &preview, "title");
+
+    site.write(
+        "content/ga/73/200.en.md",
+        "---\nsymbol: A/RES/73/200\nlang: en\ntitle: A new one\nadopted: 2018-12-20\nsession: 73\nsubjects: [cybercrime, new subject]\n---\nRecalling its resolution 73/187 and paragraph 2 of resolution 73/187,\n\n1. Decides;\n",
+    );
+    preview
+        .update(&[root.join("content/ga/73/200.en.md")])
+        .unwrap();
+    same_as_a_full_build(&site, &preview, "added");
+
+    site.write(
+        "content/ga/73/187.fr.md",
+        "---\nsymbol: A/RES/73/187\nlang: fr\ntitle: Lutte contre l’utilisation des technologies de l’information et des communications à des fins criminelles\nadopted: 2018-12-17\nsession: 73\n---\nL’Assemblée générale,\n\n1. Prie le Secrétaire général;\n",
+    );
+    preview
+        .update(&[root.join("content/ga/73/187.fr.md")])
+        .unwrap();
+    same_as_a_full_build(&site, &preview, "translation");
+
+    let changed = edit(
+        "content/ga/73/200.en.md",
+        "subjects: [cybercrime, new subject]",
+        "subjects: [cybercrime]",
+    );
+    preview.update(&changed).unwrap();
+    same_as_a_full_build(&site, &preview, "subjects");
+
+    // A body that names a predecessor changes the series of both.
+    let changed = edit(
+        "content/ga/73/200.en.md",
+        "Recalling its resolution 73/187",
+        "Recalling its resolutions, the most recent of which is resolution 73/187",
+    );
+    preview.update(&changed).unwrap();
+    same_as_a_full_build(&site, &preview, "series");
+
+    std::fs::remove_file(root.join("content/ga/73/187.en.md")).unwrap();
+    preview
+        .update(&[root.join("content/ga/73/187.en.md")])
+        .unwrap();
+    same_as_a_full_build(&site, &preview, "removed");
+
+    let changed = edit("content/sc/242.en.md", "S/RES/242(1967)", "S/RES/243(1967)");
+    preview.update(&changed).unwrap();
+    same_as_a_full_build(&site, &preview, "symbol");
+}
+
+#[test]
+fn a_bad_edit_changes_nothing_and_its_fix_catches_up() {
+    let site = Site::fixture("basic");
+    let out = site.root.parent().unwrap().join("preview");
+    let mut preview = Preview::new(options(&site.root, out));
+    preview.rebuild().unwrap();
+    let root = site.root.canonicalize().unwrap();
+    let path = root.join("content/ga/73/187.en.md");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        good.replace("adopted: 2018-12-17", "adopted: 2018-13-17"),
+    )
+    .unwrap();
+    let problems = preview.update(std::slice::from_ref(&path)).unwrap_err();
+    assert!(
+        problems[0]
+            .to_string()
+            .contains("content/ga/73/187.en.md:5:10"),
+        "{}",
+        problems[0]
+    );
+    std::fs::write(
+        &path,
+        good.replace("title: Countering", "title: On countering"),
+    )
+    .unwrap();
+    preview.update(std::slice::from_ref(&path)).unwrap();
+    same_as_a_full_build(&site, &preview, "fixed");
+}
