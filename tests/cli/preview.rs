@@ -118,6 +118,21 @@ fn every_kind_of_edit_gives_the_full_build() {
     );
     preview.update(&changed).unwrap();
     same_as_a_full_build(&site, &preview, "series");
+    assert!(
+        preview
+            .output()
+            .join("en/A/RES/73/200/changes/index.html")
+            .is_file()
+    );
+
+    // The changes page of 73/200 and the series page read the body of its predecessor.
+    let changed = edit(
+        "content/ga/73/187.en.md",
+        "Noting with concern that",
+        "Noting with deep concern that",
+    );
+    preview.update(&changed).unwrap();
+    same_as_a_full_build(&site, &preview, "predecessor body");
 
     std::fs::remove_file(root.join("content/ga/73/187.en.md")).unwrap();
     preview
