@@ -340,7 +340,7 @@ fn follows_and_agenda_items_find_predecessors_that_titles_do_not() {
             body,
         ),
     );
-    // `follows:` joins what nothing else would.
+    // `follows:` joins what nothing else would, and overrides what the text says.
     site.write(
         "content/d.md",
         resolution("A/RES/76/70", "en", "Old name", "2021-12-09", "", body),
@@ -353,7 +353,7 @@ fn follows_and_agenda_items_find_predecessors_that_titles_do_not() {
             "New name",
             "2023-12-09",
             "follows: A/RES/76/70\n",
-            body,
+            "Recalling its resolutions on the matter, the most recent of which is resolution 77/60 of 15 December 2022,\n\n1. Takes note of the report.\n",
         ),
     );
     site.build().assert_ok();
@@ -372,4 +372,106 @@ fn follows_and_agenda_items_find_predecessors_that_titles_do_not() {
             .contains(r#"<a rel="prev" href="/en/A/RES/76/70/">"#)
     );
     assert!(site.exists("public/en/series/A/RES/76/70/index.html"));
+    assert!(
+        site.page("en/A/RES/78/70/changes/index.html")
+            .contains("<h1>What changed since A/RES/76/70</h1>")
+    );
+    // Without `follows:`, the text names the predecessor.
+    let e = std::fs::read_to_string(site.root.join("content/e.md")).unwrap();
+    site.write("content/e.md", e.replace("follows: A/RES/76/70\n", ""));
+    site.build().assert_ok();
+    assert!(
+        site.page("en/A/RES/78/70/index.html")
+            .contains(r#"<a rel="prev" href="/en/A/RES/77/60/">"#)
+    );
+}
+
+/// A changes page as plain lines: one per paragraph, `=` for an unchanged one (its place,
+/// and where it was), else its badge, its place and its text with `{+inserted+}` and
+/// `[-deleted-]` words; the hidden labels for screen readers are checked and dropped.
+fn changes_listing(page: &str) -> String {
+    let item = regex::Regex::new(r#"(?s)<li class="change (\w+)">(.*?)</li>"#).unwrap();
+    let where_ = regex::Regex::new(r#"(?s)<p class="where">(.*?)</p>"#).unwrap();
+    let text = regex::Regex::new(r#"(?s)<p class="text">(.*?)</p>"#).unwrap();
+    let hidden =
+        regex::Regex::new(r#"<span class="visually-hidden">\[(inserted|deleted): </span>"#)
+            .unwrap();
+    let close = r#"<span class="visually-hidden">]</span>"#;
+    let tags = regex::Regex::new(r"<[^>]+>").unwrap();
+    let plain = |html: &str| -> String {
+        let html = html
+            .replace("<ins>", "{+")
+            .replace("</ins>", "+}")
+            .replace("<del>", "[-")
+            .replace("</del>", "-]");
+        let text = tags.replace_all(&html, "");
+        text.replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#x27;", "'")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out = String::new();
+    for section in page.split("<h2 id=\"").skip(1) {
+        let heading = &section[..section.find('"').unwrap()];
+        if !matches!(heading, "text-heading" | "footnotes-heading") {
+            continue;
+        }
+        out.push_str(&format!("## {heading}\n"));
+        for li in item.captures_iter(section) {
+            let (kind, body) = (&li[1], &li[2]);
+            if kind == "unchanged" {
+                for w in where_.captures_iter(body) {
+                    out.push_str(&format!("= {}\n", plain(&w[1])));
+                }
+                continue;
+            }
+            let marked = &text.captures(body).expect("a text")[1];
+            // Every insertion and deletion is announced, and its announcement closed.
+            assert_eq!(
+                hidden.find_iter(marked).count(),
+                marked.matches("<ins>").count() + marked.matches("<del>").count(),
+                "{marked}"
+            );
+            assert_eq!(
+                marked.matches(close).count(),
+                hidden.find_iter(marked).count()
+            );
+            let marked = hidden.replace_all(marked, "").replace(close, "");
+            let w = &where_.captures(body).expect("a place")[1];
+            out.push_str(&format!("{}\n    {}\n", plain(w), plain(&marked)));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_real_pair_gives_the_changes_checked_by_hand() {
+    let site = Site::fixture("series-pair");
+    site.build().assert_ok();
+    let page = site.page("en/A/RES/79/20/changes/index.html");
+    let got = changes_listing(&page);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/series-pair/expected-changes.txt");
+    let expected = std::fs::read_to_string(&path).unwrap();
+    let expected: String = expected
+        .lines()
+        .filter(|l| !(l.starts_with("# ") || *l == "#"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        got.trim() == expected.trim(),
+        "the changes of 79/20 differ from {}:\n{got}",
+        path.display()
+    );
+    assert_eq!(
+        summary(&page)[1..5],
+        [
+            "4 paragraphs added, 2 changed",
+            "Preamble: 3 paragraphs added, 1 changed",
+            "Operative part: 1 paragraph added, 1 changed",
+            "Footnotes: 1 footnote added, 1 changed",
+        ]
+    );
 }
