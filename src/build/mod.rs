@@ -591,6 +591,14 @@ fn render_page(
                         "sessions",
                         Value::from(site.groups[&GroupKind::Session].len()),
                     ),
+                    (
+                        "series_url",
+                        if site.series.index.series.is_empty() {
+                            Value::from(())
+                        } else {
+                            Value::from(site.urls.url(&urls::series_index(lang)))
+                        },
+                    ),
                 ],
             );
             Ok(theme.render("lang_home.html", ctx)?)

@@ -61,6 +61,11 @@ fn the_sample_has_real_series_with_every_member() {
             .contains("Série de résolutions")
     );
     assert!(site.page("ar/series/index.html").contains("جميع السلاسل"));
+    // The home of each language leads to the list.
+    assert!(
+        site.page("en/index.html")
+            .contains(r#"<li><a href="/en/series/">All series</a></li>"#)
+    );
 }
 
 #[test]
