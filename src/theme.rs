@@ -44,6 +44,22 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/group.html"),
     ),
     (
+        "series.html",
+        include_str!("../themes/default/templates/series.html"),
+    ),
+    (
+        "series_index.html",
+        include_str!("../themes/default/templates/series_index.html"),
+    ),
+    (
+        "series_macros.html",
+        include_str!("../themes/default/templates/series_macros.html"),
+    ),
+    (
+        "changes.html",
+        include_str!("../themes/default/templates/changes.html"),
+    ),
+    (
         "404.html",
         include_str!("../themes/default/templates/404.html"),
     ),
@@ -68,6 +84,10 @@ pub const BUILT_IN_STATIC: &[(&str, &[u8])] = &[
     (
         "style.css",
         include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "series.css",
+        include_bytes!("../themes/default/static/series.css"),
     ),
     (
         "favicon.svg",
@@ -169,6 +189,7 @@ impl Theme {
         env.set_undefined_behavior(UndefinedBehavior::Chainable);
         env.add_filter("date", format_date_filter);
         env.add_filter("fill", fill);
+        env.add_filter("plural", plural);
         env.set_formatter(html_formatter);
         let mut origins = HashMap::new();
         for (name, (src, origin)) in sources {
@@ -352,6 +373,31 @@ fn fill(
     Ok(out)
 }
 
+/// `{{ t.paragraphs_added|plural(3) }}`: the plural form of the page's language for `n`,
+/// from a table of forms keyed by CLDR category (`zero`, `one`, `two`, `few`, `many`,
+/// `other`; a missing one falls back to `other`), with `n` put into `{n}`. A plain string
+/// serves every number.
+fn plural(state: &minijinja::State, forms: Value, n: i64) -> Result<String, TemplateError> {
+    let lang = state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Lang::parse))
+        .unwrap_or(Lang::En);
+    let category = crate::plural::category(lang, n.unsigned_abs());
+    let pick = |key: &str| {
+        forms
+            .get_attr(key)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+    };
+    let pattern = match forms.as_str() {
+        Some(s) => s.to_string(),
+        None => pick(category.key())
+            .or_else(|| pick("other"))
+            .unwrap_or_default(),
+    };
+    Ok(pattern.replace("{n}", &n.to_string()))
+}
+
 fn ordinal_suffix(n: u64) -> &'static str {
     match (n % 10, n % 100) {
         (_, 11..=13) => "th",
@@ -427,6 +473,34 @@ mod tests {
         assert_eq!(f("{nth}", 42), "42nd");
         assert_eq!(f("{nth}", 111), "111th");
         assert_eq!(f("第 {n} 次全体会议", 56), "第 56 次全体会议");
+    }
+
+    #[test]
+    fn plural_picks_the_form_of_the_page_language() {
+        let mut env = Environment::new();
+        env.add_filter("plural", plural);
+        let forms = minijinja::context! {
+            one => "{n} пункт", few => "{n} пункта", many => "{n} пунктов", other => "{n} пункта"
+        };
+        let render = |lang: &str, n: i64| {
+            env.render_str(
+                "{{ forms|plural(n) }}",
+                minijinja::context! { lang, forms => forms.clone(), n },
+            )
+            .unwrap()
+        };
+        assert_eq!(render("ru", 1), "1 пункт");
+        assert_eq!(render("ru", 3), "3 пункта");
+        assert_eq!(render("ru", 11), "11 пунктов");
+        // English has no "few": the "one" and "other" forms serve.
+        assert_eq!(render("en", 3), "3 пункта");
+        let plain = env
+            .render_str(
+                "{{ '{n} 段'|plural(4) }}",
+                minijinja::context! { lang => "zh" },
+            )
+            .unwrap();
+        assert_eq!(plain, "4 段");
     }
 
     #[test]

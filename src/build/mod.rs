@@ -14,6 +14,7 @@ pub mod output;
 pub mod preview;
 mod publish;
 pub mod relative;
+pub mod series;
 pub mod sitemap;
 pub mod urls;
 pub mod views;
@@ -101,7 +102,7 @@ pub enum BuildError {
 }
 
 /// One page of the site.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Page {
     Root,
     LangHome(Lang),
@@ -111,6 +112,12 @@ enum Page {
     Groups(Lang, GroupKind, usize),
     /// A page of the list of one group's resolutions.
     Group(Lang, GroupKind, usize, usize),
+    /// What changed in a resolution since its predecessor.
+    Changes(usize),
+    /// A series, in a language.
+    Series(Lang, usize),
+    /// Every series, in a language.
+    SeriesIndex(Lang),
 }
 
 /// Builds a site. On any error, every problem found is returned and the output folder is
@@ -326,7 +333,9 @@ impl Generation {
         }
         let graph = Graph::new(&archive, |i| &bodies[i].citations);
         warnings.extend(pinpoint_problems(&archive, &bodies));
-        let site = Arc::new(Site::new(archive, config, urls, graph, groups));
+        let mut site = Site::new(archive, config, urls, graph, groups);
+        site.series = series::SeriesData::new(&site.archive, &site.graph, &bodies);
+        let site = Arc::new(site);
         Ok(Generation {
             theme,
             site,
@@ -459,6 +468,13 @@ fn plan(site: &Site) -> Vec<Page> {
     }
     pages.extend((0..site.archive.len()).map(Page::Resolution));
     pages.extend((0..site.archive.works().len()).map(Page::Symbol));
+    pages.extend(site.series.compared().map(Page::Changes));
+    if !site.series.index.series.is_empty() {
+        for &lang in &site.config.languages {
+            pages.push(Page::SeriesIndex(lang));
+            pages.extend((0..site.series.index.series.len()).map(|k| Page::Series(lang, k)));
+        }
+    }
     pages
 }
 
@@ -493,6 +509,12 @@ fn page_path(site: &Site, page: Page) -> String {
         Page::Group(lang, kind, g, p) => {
             urls::paged(&urls::group(lang, kind, &site.groups[&kind][g].key), p)
         }
+        Page::Changes(i) => {
+            let r = site.archive.resolution(i);
+            urls::changes(r.lang, &r.symbol)
+        }
+        Page::Series(lang, k) => urls::series(lang, &site.series.index.series[k].key),
+        Page::SeriesIndex(lang) => urls::series_index(lang),
     }
 }
 
@@ -566,6 +588,14 @@ fn render_page(
                     (
                         "sessions",
                         Value::from(site.groups[&GroupKind::Session].len()),
+                    ),
+                    (
+                        "series_url",
+                        if site.series.index.series.is_empty() {
+                            Value::from(())
+                        } else {
+                            Value::from(site.urls.url(&urls::series_index(lang)))
+                        },
                     ),
                 ],
             );
@@ -681,6 +711,9 @@ fn render_page(
             );
             Ok(theme.render("group.html", ctx)?)
         }
+        Page::Changes(index) => series::render_changes(site, theme, index),
+        Page::Series(lang, k) => series::render_series(site, theme, lang, k),
+        Page::SeriesIndex(lang) => series::render_series_index(site, theme, lang),
     }
 }
 

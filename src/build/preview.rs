@@ -6,8 +6,11 @@
 //! disappeared), rebuilds the citation graph and the groups, which are cheap, and renders:
 //! the changed resolutions' pages; the pages of the resolutions they cite, that cite them
 //! or share their series (those list their titles and dates); every page of every group
-//! they were or are in, and the lists of those groups; the homes. A change to the theme,
-//! the settings or `static/` rebuilds everything.
+//! they were or are in, and the lists of those groups; the homes. A series page and the
+//! changes pages of its members read the texts of every member, so a change of any kind
+//! to a member renders its whole series again: its pages, its members' pages and changes
+//! pages, and the lists of series. A change to the theme, the settings or `static/`
+//! rebuilds everything.
 
 use std::collections::HashSet;
 use std::fs;
@@ -107,7 +110,24 @@ impl Preview {
         }
         let generation = self.generation.take().expect("checked above");
         match self.apply(generation, &root, changed) {
-            Ok((generation, pages, same_pages)) => {
+            Ok((generation, mut pages, same_pages)) => {
+                // A body can also add or remove pages: a series, a changes page. A page
+                // that is new is written whatever it depends on.
+                let all = plan(&generation.site);
+                let new: Vec<Page> = all
+                    .iter()
+                    .copied()
+                    .filter(|&p| !self.paths.contains(&page_path(&generation.site, p)))
+                    .collect();
+                let same_pages = same_pages && new.is_empty() && all.len() == self.paths.len();
+                let planned: HashSet<String> = pages
+                    .iter()
+                    .map(|&p| page_path(&generation.site, p))
+                    .collect();
+                pages.extend(
+                    new.into_iter()
+                        .filter(|&p| !planned.contains(&page_path(&generation.site, p))),
+                );
                 let written = self.write_pages(&generation, &pages)?;
                 let changed: HashSet<usize> = pages
                     .iter()
@@ -117,7 +137,6 @@ impl Preview {
                     })
                     .collect();
                 // Metadata changes reach the sitemap, the feeds and the catalogue.
-                let all = plan(&generation.site);
                 if !same_pages {
                     self.write_extra(&generation, &all, None)?;
                 } else {
@@ -194,6 +213,7 @@ impl Preview {
                 && new.preambular == old.preambular
                 && new.operative == old.operative
                 && same_citations(&new.citations, &old.citations)
+                && same_recall(site, i, old, new)
         });
         if !keeps_its_place {
             for (i, old) in olds {
@@ -204,8 +224,45 @@ impl Preview {
         for (&i, body) in which.iter().zip(bodies) {
             generation.bodies[i] = body;
         }
-        // The symbol's page and every list show only the card, which is the same.
-        let pages: Vec<Page> = which.iter().map(|&i| Page::Resolution(i)).collect();
+        // The symbol's page and every list show only the card, which is the same. What
+        // changed since the predecessor, and since it for the successor, is compared again:
+        // their changes pages, their series' pages, and the pages of every language
+        // version, which may show a comparison in another language, show it.
+        let mut compared = Vec::new();
+        for &i in &which {
+            compared.extend(site.series.recompare(
+                &site.archive,
+                &site.graph,
+                &generation.bodies,
+                i,
+            ));
+        }
+        let mut pages: Vec<Page> = which.iter().map(|&i| Page::Resolution(i)).collect();
+        if !compared.is_empty() {
+            let archive = &site.archive;
+            let mut works: Vec<usize> = which
+                .iter()
+                .chain(&compared)
+                .filter_map(|&i| archive.work_of(&archive.resolution(i).symbol))
+                .collect();
+            works.sort_unstable();
+            works.dedup();
+            for &w in &works {
+                pages.extend(archive.works()[w].1.iter().map(|&v| Page::Resolution(v)));
+            }
+            pages.extend(compared.iter().map(|&c| Page::Changes(c)));
+            let mut series: Vec<usize> = works
+                .iter()
+                .filter_map(|&w| site.series.index.of(w))
+                .collect();
+            series.sort_unstable();
+            series.dedup();
+            for &lang in &site.config.languages {
+                pages.extend(series.iter().map(|&k| Page::Series(lang, k)));
+            }
+            let mut seen = HashSet::new();
+            pages.retain(|&p| seen.insert(p));
+        }
         let only: HashSet<usize> = which.into_iter().collect();
         let generation = self.generation.as_ref()?;
         let written = self
@@ -302,6 +359,9 @@ impl Preview {
             .iter()
             .map(|s| (s.clone(), series_of(site, s)))
             .collect();
+        // A series page and the changes pages of its members read every member: a change to
+        // any of them, of its body or its card, renders them all again.
+        let mut in_series: HashSet<Symbol> = members_of_series(site, &old_works);
         let old_keys: HashSet<(Symbol, Lang)> = archive
             .resolutions()
             .iter()
@@ -397,6 +457,8 @@ impl Preview {
         if card_changed {
             groups.extend(groups_of(site, &new_works));
         }
+        in_series.extend(members_of_series(site, &new_works));
+        touched.extend(in_series.iter().cloned());
         for (symbol, before) in old_series {
             let after = series_of(site, &symbol);
             if after != before {
@@ -415,6 +477,12 @@ impl Preview {
                 Page::Group(_, kind, g, _) => {
                     groups.contains(&(kind, site.groups[&kind][g].key.clone()))
                 }
+                Page::Changes(i) => touched.contains(&site.archive.resolution(i).symbol),
+                Page::Series(_, k) => site.series.index.series[k]
+                    .works
+                    .iter()
+                    .any(|&w| in_series.contains(&site.archive.works()[w].0)),
+                Page::SeriesIndex(_) => true,
             })
             .collect();
         // With the same resolutions and metadata, the site has the same pages.
@@ -542,6 +610,17 @@ fn shown_with(site: &Site, w: usize, card_changed: bool) -> Vec<Symbol> {
     out
 }
 
+/// Every member of the series `works` belong to, `works` among them.
+fn members_of_series(site: &Site, works: &HashSet<usize>) -> HashSet<Symbol> {
+    let index = &site.series.index;
+    works
+        .iter()
+        .filter_map(|&w| index.of(w))
+        .flat_map(|k| index.series[k].works.iter())
+        .map(|&m| site.archive.works()[m].0.clone())
+        .collect()
+}
+
 /// The groups (kind, key) that list any of `works`.
 fn groups_of(site: &Site, works: &HashSet<usize>) -> Vec<(GroupKind, String)> {
     let mut out = Vec::new();
@@ -566,6 +645,37 @@ fn same_citations(a: &[Found], b: &[Found]) -> bool {
                 && x.anchor == y.anchor
                 && x.most_recent == y.most_recent
         })
+}
+
+/// Whether the paragraphs that recall a series' earlier members ("69/32 of 2 December
+/// 2014, …, the most recent of which is 78/21") read the same: the series index reads its
+/// members that the archive lacks, and their dates, from them.
+fn same_recall(site: &Site, i: usize, old: &Body, new: &Body) -> bool {
+    let archive = &site.archive;
+    let Some(w) = archive.work_of(&archive.resolution(i).symbol) else {
+        return true;
+    };
+    if site.series.index.of(w).is_none() {
+        return true;
+    }
+    let previous = site.graph.previous(w).map(|p| &archive.works()[p].0);
+    let text = |b: &Body, anchor: &str| {
+        b.passages
+            .iter()
+            .find(|p| p.place.id().as_deref() == Some(anchor))
+            .map(|p| p.text.clone())
+    };
+    new.citations.iter().all(|f| {
+        let Target::Resolution(cited) = &f.target else {
+            return true;
+        };
+        if !(f.most_recent || previous == Some(cited)) {
+            return true;
+        }
+        f.anchor
+            .as_deref()
+            .is_none_or(|a| text(old, a) == text(new, a))
+    })
 }
 
 /// Whether two versions of a file say the same outside their bodies: what lists, indexes,

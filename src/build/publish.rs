@@ -163,6 +163,23 @@ fn sitemap_url_of(site: &Site, page: Page) -> Option<sitemap::Url> {
         }
         Page::Resolution(i) => versions(&site.archive.resolution(i).symbol),
         Page::Symbol(w) => versions(&site.archive.works()[w].0),
+        Page::Changes(i) => {
+            let symbol = &site.archive.resolution(i).symbol;
+            site.archive
+                .versions(symbol)
+                .iter()
+                .filter(|&&v| site.series.changes(v).is_some())
+                .filter_map(|&v| {
+                    let l = site.archive.resolution(v).lang;
+                    Some((l.code().to_string(), abs(&urls::changes(l, symbol))?))
+                })
+                .collect()
+        }
+        Page::Series(_, k) => {
+            let key = &site.series.index.series[k].key;
+            each_lang(&|l| urls::series(l, key))
+        }
+        Page::SeriesIndex(_) => each_lang(&urls::series_index),
     };
     // A page with no other version has nothing to announce.
     if alternates.len() < 2 {

@@ -96,6 +96,21 @@ pub fn group(lang: Lang, kind: GroupKind, key: &str) -> String {
     format!("{}/{}/{}/", lang.code(), kind.key(), key)
 }
 
+/// What changed in a resolution since its predecessor: `en/A/RES/79/20/changes/`.
+pub fn changes(lang: Lang, symbol: &Symbol) -> String {
+    format!("{}changes/", resolution(lang, symbol))
+}
+
+/// The list of every series: `en/series/`.
+pub fn series_index(lang: Lang) -> String {
+    format!("{}/series/", lang.code())
+}
+
+/// A series, by the symbol of its earliest member: `en/series/A/RES/69/32/`.
+pub fn series(lang: Lang, key: &Symbol) -> String {
+    format!("{}{}/", series_index(lang), key.path())
+}
+
 /// Page `page` (0-based) of a list that starts at `path`: `…/page/2/` for the second.
 pub fn paged(path: &str, page: usize) -> String {
     if page == 0 {
@@ -157,6 +172,15 @@ mod tests {
             Urls::new("/archive/".into()).url(&lang_home(Lang::Fr)),
             "/archive/fr/"
         );
+    }
+
+    #[test]
+    fn series_and_changes_live_beside_the_resolutions() {
+        let s = Symbol::parse("A/RES/79/20").unwrap();
+        assert_eq!(changes(Lang::En, &s), "en/A/RES/79/20/changes/");
+        let first = Symbol::parse("A/RES/69/32").unwrap();
+        assert_eq!(series(Lang::Fr, &first), "fr/series/A/RES/69/32/");
+        assert_eq!(series_index(Lang::Zh), "zh/series/");
     }
 
     #[test]

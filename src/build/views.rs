@@ -27,6 +27,8 @@ pub struct Site {
     pub urls: Urls,
     pub groups: HashMap<GroupKind, Vec<Group>>,
     pub graph: Graph,
+    /// Series and what changed between their members; empty until the build adds them.
+    pub series: super::series::SeriesData,
 }
 
 impl Site {
@@ -50,6 +52,7 @@ impl Site {
             urls,
             groups,
             graph,
+            series: super::series::SeriesData::default(),
         }
     }
 
@@ -169,6 +172,28 @@ pub fn switcher_all(
             dir: l.dir(),
             url: Some(site.urls.url(&path_of(l))),
             current: Some(l) == current,
+        })
+        .collect()
+}
+
+/// A switcher for a page that exists in some languages: the others show as unavailable.
+pub fn switcher_where(
+    site: &Site,
+    current: Lang,
+    path_of: impl Fn(Lang) -> Option<String>,
+) -> Vec<Alternate> {
+    let mut langs = site.config.languages.clone();
+    if !langs.contains(&current) {
+        langs.push(current);
+    }
+    langs
+        .into_iter()
+        .map(|l| Alternate {
+            code: l.code(),
+            name: l.endonym(),
+            dir: l.dir(),
+            url: path_of(l).map(|p| site.urls.url(&p)),
+            current: l == current,
         })
         .collect()
 }
@@ -408,6 +433,8 @@ const FIELDS: &[&str] = &[
     "series",
     "previous",
     "next",
+    "series_url",
+    "changes",
 ];
 
 impl Object for ResolutionView {
@@ -512,6 +539,12 @@ impl Object for ResolutionView {
             ),
             "all_versions_url" => Value::from(site.urls.url(&urls::symbol(&r.symbol))),
             "source" => Value::from(r.source.to_string_lossy().replace('\\', "/")),
+            "series_url" => Value::from(super::series::series_url(
+                site,
+                site.archive.work_of(&r.symbol)?,
+                r.lang,
+            )?),
+            "changes" => to_value(super::series::changes_link(site, self.index)?),
             "cited_by" | "cites" | "series" | "previous" | "next" => {
                 let work = site.archive.work_of(&r.symbol)?;
                 let graph = &site.graph;

@@ -12,6 +12,7 @@
 
 pub mod graph;
 mod lexicon;
+pub mod series;
 
 use std::ops::Range;
 use std::sync::LazyLock;

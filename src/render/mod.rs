@@ -4,6 +4,7 @@
 
 pub mod anchors;
 pub mod links;
+pub mod paragraphs;
 pub mod sanitize;
 
 use std::collections::HashMap;
@@ -16,6 +17,7 @@ use crate::cite::graph::Found;
 use crate::model::{Lang, Organ};
 use anchors::{Anchor, Anchors, key};
 pub use links::{Href, Linker, Problem};
+pub use paragraphs::{Passage, Place};
 
 /// What a body is rendered with.
 pub struct Context<'a> {
@@ -112,6 +114,9 @@ pub struct Body {
     pub citations: Vec<Found>,
     /// Placeholders that could not be resolved, and the like; lines are the body's.
     pub problems: Vec<Problem>,
+    /// The plain text of the chapeau, every numbered paragraph and every footnote, in
+    /// order, for comparing versions.
+    pub passages: Vec<Passage>,
     /// The text as plain text, block by block in reading order, for open data.
     pub paragraphs: Vec<Paragraph>,
 }
@@ -213,6 +218,7 @@ pub fn render_body(markdown: &str, ctx: &Context<'_>) -> Body {
         linker: ctx.linker,
     }
     .run(&arena, root, &anchors);
+    let passages = paragraphs::collect(root, &anchors);
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
     let marks = Marks {
         anchors,
@@ -233,6 +239,7 @@ pub fn render_body(markdown: &str, ctx: &Context<'_>) -> Body {
         citations: linked.found,
         problems: linked.problems,
         paragraphs,
+        passages,
     }
 }
 
@@ -368,6 +375,41 @@ mod tests {
         assert!(b.html.contains("<li id=\"op-2\""));
         assert!(b.html.contains("<p>56th plenary meeting</p>"));
         assert_eq!((b.preambular, b.operative), (2, 2));
+    }
+
+    #[test]
+    fn paragraph_texts_come_with_their_places() {
+        let b = render(
+            "The General Assembly,\n\n*Recalling* its resolution 78/21 of 4 December 2023,[^1]\n\nNoting `x`,\n\n1. Decides:\n\n   (a) To do;\n\n   (b) To  see;\n2. Requests b;\n\n[^1]: See A/78/407.\n",
+            RenderOptions::default(),
+        );
+        let got: Vec<(Option<String>, &str)> = b
+            .passages
+            .iter()
+            .map(|p| (p.place.id(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, "The General Assembly,"),
+                (
+                    Some("pp-1".into()),
+                    "Recalling its resolution 78/21 of 4 December 2023,"
+                ),
+                (Some("pp-2".into()), "Noting x,"),
+                (Some("op-1".into()), "Decides:\n(a) To do;\n(b) To see;"),
+                (Some("op-2".into()), "Requests b;"),
+                (Some("fn-1".into()), "See A/78/407."),
+            ]
+        );
+        assert_eq!(b.passages[0].place, Place::Chapeau);
+        assert_eq!(
+            b.passages[5].place,
+            Place::Footnote {
+                n: 1,
+                name: "1".into()
+            }
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod output;
 mod preview;
 mod publish;
 mod relative;
+mod series;
 mod serve;
 mod theme;
 mod tools;

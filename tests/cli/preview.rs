@@ -133,6 +133,40 @@ fn every_kind_of_edit_gives_the_full_build() {
     );
     preview.update(&changed).unwrap();
     same_as_a_full_build(&site, &preview, "series");
+    assert!(
+        preview
+            .output()
+            .join("en/A/RES/73/200/changes/index.html")
+            .is_file()
+    );
+
+    // The changes page of 73/200 and the series page read the body of its predecessor.
+    let changed = edit(
+        "content/ga/73/187.en.md",
+        "Noting with concern that",
+        "Noting with deep concern that",
+    );
+    let update = preview.update(&changed).unwrap();
+    assert!(!update.full && update.pages < 20, "{update:?}");
+    same_as_a_full_build(&site, &preview, "predecessor body");
+
+    // The paragraph that recalls the predecessor is where the series reads its history.
+    let changed = edit(
+        "content/ga/73/200.en.md",
+        "Recalling its resolutions, the most",
+        "Recalling all its resolutions, the most",
+    );
+    preview.update(&changed).unwrap();
+    same_as_a_full_build(&site, &preview, "recalling paragraph");
+
+    let changed = edit(
+        "content/ga/73/200.en.md",
+        "1. Decides;",
+        "1. Decides again;",
+    );
+    let update = preview.update(&changed).unwrap();
+    assert!(!update.full && update.pages < 20, "{update:?}");
+    same_as_a_full_build(&site, &preview, "successor body");
 
     std::fs::remove_file(root.join("content/ga/73/187.en.md")).unwrap();
     preview

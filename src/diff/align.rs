@@ -1,0 +1,497 @@
+//! Paragraph by paragraph: which paragraph of the new text is which of the old.
+//!
+//! 1. Every pair of paragraphs gets a similarity: twice the words they share in order
+//!    (their longest common subsequence) over the words of both, case and punctuation
+//!    aside; Chinese counts characters. A bag-of-words bound skips pairs that cannot
+//!    reach the threshold.
+//! 2. Identical paragraphs are matched first, in order; then pairs at or above [`MATCH`]
+//!    one to one, the most similar first (ties: the pair closest in relative position).
+//!    A paragraph left over whose words are mostly found, in order, in another one left
+//!    over (it grew or shrank around them) is matched with it.
+//! 3. The increasing subsequence of the matched pairs (by old position, in new order) of
+//!    greatest total similarity stays in place; any other matched paragraph has moved.
+//! 4. A paragraph left over that is mostly contained in a neighbour's counterpart is part
+//!    of a split (one old paragraph became several) or a merge (several became one).
+//! 5. What is still left was added or removed.
+
+use std::collections::HashMap;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::tokens::{fold, words};
+
+/// The similarity at which two paragraphs are taken for the same one.
+pub const MATCH: f32 = 0.5;
+
+/// The fewest words a paragraph must have to be found inside a longer one (step 2b).
+pub const MIN_CONTAINED: usize = 5;
+
+/// Paragraphs of this many words or fewer ("A/78/118.", "Resolution 55/2.") are compared
+/// by character: as words they share too little to tell an edit from a replacement.
+pub const SHORT: usize = 6;
+
+/// The share of a piece's words that must be found, in order, in a paragraph for the
+/// piece to be part of a split or merge of it.
+pub const COVER: f32 = 0.8;
+
+/// What became of paragraphs, by their positions in the old and new lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    /// The same paragraph in the same relative place; `changed` when its text differs.
+    Kept {
+        old: usize,
+        new: usize,
+        changed: bool,
+    },
+    /// The same paragraph, elsewhere in the order.
+    Moved {
+        old: usize,
+        new: usize,
+        changed: bool,
+    },
+    /// One old paragraph became several consecutive new ones.
+    Split {
+        old: usize,
+        new: Vec<usize>,
+    },
+    /// Several consecutive old paragraphs became one new one.
+    Merged {
+        old: Vec<usize>,
+        new: usize,
+    },
+    Added {
+        new: usize,
+    },
+    Removed {
+        old: usize,
+    },
+}
+
+/// Words of one paragraph, interned for fast comparison.
+struct Para {
+    words: Vec<u32>,
+    /// Sorted, for the bag-of-words bound.
+    bag: Vec<u32>,
+    exact: String,
+}
+
+fn prepare(texts: &[&str], interner: &mut HashMap<String, u32>) -> Vec<Para> {
+    texts
+        .iter()
+        .map(|t| {
+            let words: Vec<u32> = words(t)
+                .into_iter()
+                .map(|w| {
+                    let next = u32::try_from(interner.len()).unwrap_or(u32::MAX);
+                    *interner.entry(w).or_insert(next)
+                })
+                .collect();
+            let mut bag = words.clone();
+            bag.sort_unstable();
+            Para {
+                words,
+                bag,
+                exact: normalise(t),
+            }
+        })
+        .collect()
+}
+
+/// A paragraph as compared for identity: typography folded, spacing made one.
+fn normalise(t: &str) -> String {
+    fold(t).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words two sorted bags share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The length of the longest common subsequence of two lists.
+fn common<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> usize {
+    capture_diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum()
+}
+
+fn ratio(common: usize, a: usize, b: usize) -> f32 {
+    if a + b == 0 {
+        1.0
+    } else {
+        2.0 * common as f32 / (a + b) as f32
+    }
+}
+
+/// The similarity of two prepared paragraphs, or `None` when it is surely below
+/// [`MATCH`].
+fn similar_enough(p: &Para, q: &Para) -> Option<f32> {
+    if p.exact == q.exact {
+        return Some(1.0);
+    }
+    let (m, n) = (p.words.len(), q.words.len());
+    if m <= SHORT && n <= SHORT {
+        let chars = |t: &str| -> Vec<char> { t.chars().filter(|c| !c.is_whitespace()).collect() };
+        let (a, b) = (chars(&p.exact), chars(&q.exact));
+        return Some(ratio(common(&a, &b), a.len(), b.len()));
+    }
+    if m + n == 0 || ratio(shared(&p.bag, &q.bag), m, n) < MATCH {
+        return None;
+    }
+    Some(ratio(common(&p.words, &q.words), m, n))
+}
+
+/// Similarity of two texts in `0..=1`, as the alignment measures it.
+pub fn similarity(a: &str, b: &str) -> f32 {
+    let mut interner = HashMap::new();
+    let p = prepare(&[a, b], &mut interner);
+    similar_enough(&p[0], &p[1]).unwrap_or(0.0)
+}
+
+/// Aligns two lists of paragraph texts. The ops come in reading order of the new text;
+/// a removed paragraph comes after the paragraph that followed its old predecessor.
+pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
+    let mut interner = HashMap::new();
+    let a = prepare(old, &mut interner);
+    let b = prepare(new, &mut interner);
+
+    // 1–2: identical paragraphs first (in order, for boilerplate that repeats), then the
+    // candidate pairs among the rest, most similar first, matched one to one.
+    let mut old_to_new: Vec<Option<usize>> = vec![None; a.len()];
+    let mut new_to_old: Vec<Option<usize>> = vec![None; b.len()];
+    // How alike each matched pair is, by new position: what keeping it in place is worth.
+    let mut weight: Vec<f32> = vec![0.0; b.len()];
+    let mut by_text: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+    for (j, q) in b.iter().enumerate() {
+        by_text.entry(q.exact.as_str()).or_default().push_back(j);
+    }
+    for (i, p) in a.iter().enumerate() {
+        if let Some(j) = by_text
+            .get_mut(p.exact.as_str())
+            .and_then(|q| q.pop_front())
+        {
+            old_to_new[i] = Some(j);
+            new_to_old[j] = Some(i);
+            weight[j] = 1.0;
+        }
+    }
+    let mut candidates: Vec<(f32, f32, usize, usize)> = Vec::new();
+    for (i, p) in a.iter().enumerate() {
+        if old_to_new[i].is_some() {
+            continue;
+        }
+        for (j, q) in b.iter().enumerate() {
+            if new_to_old[j].is_some() {
+                continue;
+            }
+            let Some(sim) = similar_enough(p, q) else {
+                continue;
+            };
+            if sim >= MATCH {
+                let distance = (relative(i, a.len()) - relative(j, b.len())).abs();
+                candidates.push((sim, distance, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then(x.1.total_cmp(&y.1))
+            .then(x.2.cmp(&y.2))
+            .then(x.3.cmp(&y.3))
+    });
+    for &(sim, _, i, j) in &candidates {
+        if old_to_new[i].is_none() && new_to_old[j].is_none() {
+            old_to_new[i] = Some(j);
+            new_to_old[j] = Some(i);
+            weight[j] = sim;
+        }
+    }
+
+    // 2b: a paragraph that grew or shrank around its old words: most of the shorter one's
+    // words found, in order, in the longer one ("Welcomes the establishment of the
+    // Group;" → "Welcomes the ongoing work of the Group and its report …").
+    let mut contained: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, p) in a.iter().enumerate() {
+        if old_to_new[i].is_some() {
+            continue;
+        }
+        for (j, q) in b.iter().enumerate() {
+            if new_to_old[j].is_some() {
+                continue;
+            }
+            let (short, long) = if p.words.len() <= q.words.len() {
+                (p, q)
+            } else {
+                (q, p)
+            };
+            if short.words.len() < MIN_CONTAINED
+                || (shared(&short.bag, &long.bag) as f32) < COVER * short.words.len() as f32
+            {
+                continue;
+            }
+            let share = common(&short.words, &long.words) as f32 / short.words.len() as f32;
+            if share >= COVER {
+                contained.push((share, i, j));
+            }
+        }
+    }
+    contained.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (_, i, j) in contained {
+        if old_to_new[i].is_none() && new_to_old[j].is_none() {
+            old_to_new[i] = Some(j);
+            new_to_old[j] = Some(i);
+            weight[j] = ratio(
+                common(&a[i].words, &b[j].words),
+                a[i].words.len(),
+                b[j].words.len(),
+            );
+        }
+    }
+
+    // 3: what stays in place.
+    let pairs: Vec<(usize, usize)> = new_to_old
+        .iter()
+        .enumerate()
+        .filter_map(|(j, i)| i.map(|i| (i, j)))
+        .collect();
+    let olds: Vec<usize> = pairs.iter().map(|&(i, _)| i).collect();
+    let weights: Vec<f32> = pairs.iter().map(|&(_, j)| weight[j]).collect();
+    let in_place: Vec<bool> = {
+        let keep = heaviest_increasing(&olds, &weights);
+        let mut flags = vec![false; pairs.len()];
+        for k in keep {
+            flags[k] = true;
+        }
+        flags
+    };
+    let mut placed: HashMap<usize, bool> = HashMap::new();
+    for (k, &(_, j)) in pairs.iter().enumerate() {
+        placed.insert(j, in_place[k]);
+    }
+
+    // 4: splits and merges among what is left.
+    let covered = |piece: &Para, whole: &Para| -> bool {
+        !piece.words.is_empty()
+            && common(&piece.words, &whole.words) as f32 >= COVER * piece.words.len() as f32
+    };
+    let mut split_into: HashMap<usize, Vec<usize>> = HashMap::new(); // old → new parts
+    let mut merged_from: HashMap<usize, Vec<usize>> = HashMap::new(); // new → old parts
+    // An unmatched new paragraph next to the counterpart of the old one that contains it.
+    for j in 0..b.len() {
+        if new_to_old[j].is_some() {
+            continue;
+        }
+        let mut hosts: Vec<usize> = Vec::new();
+        // Following a new paragraph already split off an old one…
+        if let Some(p) = j.checked_sub(1)
+            && let Some((&i, _)) = split_into.iter().find(|(_, v)| v.contains(&p))
+        {
+            hosts.push(i);
+        }
+        // …or next to one that kept its place.
+        for n in [j.checked_sub(1), Some(j + 1)].into_iter().flatten() {
+            if n < b.len()
+                && placed.get(&n) == Some(&true)
+                && let Some(i) = new_to_old[n]
+            {
+                hosts.push(i);
+            }
+        }
+        if let Some(i) = hosts.into_iter().find(|&i| covered(&b[j], &a[i])) {
+            let parts = split_into
+                .entry(i)
+                .or_insert_with(|| old_to_new[i].into_iter().collect());
+            parts.push(j);
+            parts.sort_unstable();
+            new_to_old[j] = Some(i);
+        }
+    }
+    for i in 0..a.len() {
+        if old_to_new[i].is_some() || split_into.contains_key(&i) {
+            continue;
+        }
+        let mut hosts: Vec<usize> = Vec::new();
+        if let Some(p) = i.checked_sub(1)
+            && let Some((&j, _)) = merged_from.iter().find(|(_, v)| v.contains(&p))
+        {
+            hosts.push(j);
+        }
+        for n in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+            if n < a.len()
+                && !split_into.contains_key(&n)
+                && let Some(j) = old_to_new[n]
+                && placed.get(&j) == Some(&true)
+            {
+                hosts.push(j);
+            }
+        }
+        if let Some(j) = hosts.into_iter().find(|&j| covered(&a[i], &b[j])) {
+            let parts = merged_from
+                .entry(j)
+                .or_insert_with(|| new_to_old[j].into_iter().collect());
+            parts.push(i);
+            parts.sort_unstable();
+            old_to_new[i] = Some(j);
+        }
+    }
+    // Both halves of a split, neither like enough to the whole alone (and merges alike).
+    for i in 0..a.len() {
+        if old_to_new[i].is_some() {
+            continue;
+        }
+        for j in 0..b.len().saturating_sub(1) {
+            if new_to_old[j].is_some() || new_to_old[j + 1].is_some() {
+                continue;
+            }
+            let mut joined = b[j].words.clone();
+            joined.extend(&b[j + 1].words);
+            let r = ratio(common(&a[i].words, &joined), a[i].words.len(), joined.len());
+            if r >= MATCH && covered(&b[j], &a[i]) && covered(&b[j + 1], &a[i]) {
+                split_into.insert(i, vec![j, j + 1]);
+                old_to_new[i] = Some(j);
+                new_to_old[j] = Some(i);
+                new_to_old[j + 1] = Some(i);
+                break;
+            }
+        }
+    }
+    for j in 0..b.len() {
+        if new_to_old[j].is_some() {
+            continue;
+        }
+        for i in 0..a.len().saturating_sub(1) {
+            if old_to_new[i].is_some() || old_to_new[i + 1].is_some() {
+                continue;
+            }
+            let mut joined = a[i].words.clone();
+            joined.extend(&a[i + 1].words);
+            let r = ratio(common(&joined, &b[j].words), joined.len(), b[j].words.len());
+            if r >= MATCH && covered(&a[i], &b[j]) && covered(&a[i + 1], &b[j]) {
+                merged_from.insert(j, vec![i, i + 1]);
+                new_to_old[j] = Some(i);
+                old_to_new[i] = Some(j);
+                old_to_new[i + 1] = Some(j);
+                break;
+            }
+        }
+    }
+
+    // 5: every op, keyed for reading order: (new position, 0) for what the new text has;
+    // (new position of the old predecessor, 1 + old position) for what it lost, or
+    // (-1, old position) when nothing before it survived.
+    let mut ops: Vec<((i64, usize), Op)> = Vec::new();
+    let mut done_new = vec![false; b.len()];
+    for j in 0..b.len() {
+        if done_new[j] {
+            continue;
+        }
+        let op = if let Some(parts) = merged_from.get(&j) {
+            Op::Merged {
+                old: parts.clone(),
+                new: j,
+            }
+        } else if let Some((&i, parts)) = split_into.iter().find(|(_, v)| v.contains(&j)) {
+            for &p in parts {
+                done_new[p] = true;
+            }
+            Op::Split {
+                old: i,
+                new: parts.clone(),
+            }
+        } else if let Some(i) = new_to_old[j] {
+            let changed = a[i].exact != b[j].exact;
+            if placed.get(&j) == Some(&false) {
+                Op::Moved {
+                    old: i,
+                    new: j,
+                    changed,
+                }
+            } else {
+                Op::Kept {
+                    old: i,
+                    new: j,
+                    changed,
+                }
+            }
+        } else {
+            Op::Added { new: j }
+        };
+        done_new[j] = true;
+        ops.push(((position(j), 0), op));
+    }
+    for i in 0..a.len() {
+        if old_to_new[i].is_some() {
+            continue;
+        }
+        // After the new place of the nearest earlier old paragraph that stayed in place.
+        let after = (0..i).rev().find_map(|p| {
+            let j = split_into
+                .get(&p)
+                .and_then(|parts| parts.last().copied())
+                .or(old_to_new[p])?;
+            (placed.get(&j) != Some(&false)).then_some(j)
+        });
+        let key = match after {
+            Some(j) => (position(j), 1 + i),
+            None => (-1, i),
+        };
+        ops.push((key, Op::Removed { old: i }));
+    }
+    ops.sort_by_key(|(key, _)| *key);
+    ops.into_iter().map(|(_, op)| op).collect()
+}
+
+fn position(j: usize) -> i64 {
+    i64::try_from(j).unwrap_or(i64::MAX)
+}
+
+fn relative(i: usize, len: usize) -> f32 {
+    if len <= 1 {
+        0.0
+    } else {
+        i as f32 / (len - 1) as f32
+    }
+}
+
+/// Indexes into `seq` of the strictly increasing subsequence of greatest total weight:
+/// the paragraphs that stay in place are those worth most, so that of two swapped
+/// paragraphs the one that changed less keeps its place. Quadratic, over the matched
+/// paragraphs of one text.
+fn heaviest_increasing(seq: &[usize], weights: &[f32]) -> Vec<usize> {
+    let mut best: Vec<f32> = Vec::with_capacity(seq.len());
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for k in 0..seq.len() {
+        let mut total = weights[k];
+        for e in 0..k {
+            // Strictly better, so that among equals the earlier chain wins.
+            if seq[e] < seq[k] && best[e] + weights[k] > total {
+                total = best[e] + weights[k];
+                prev[k] = Some(e);
+            }
+        }
+        best.push(total);
+    }
+    let mut at = (0..seq.len()).max_by(|&x, &y| best[x].total_cmp(&best[y]).then(y.cmp(&x)));
+    let mut out = Vec::new();
+    while let Some(k) = at {
+        out.push(k);
+        at = prev[k];
+    }
+    out.reverse();
+    out
+}

@@ -1,0 +1,99 @@
+//! What changed between two versions of a text, paragraph by paragraph and word by word.
+//!
+//! Pure functions over plain text: [`align`] pairs the paragraphs of an old and a new
+//! version (kept, changed, moved, split, merged, added, removed); [`words`] compares the
+//! words inside a pair; [`tokens`] says what a word is (in Chinese, a character).
+//! [`compare`] does both and [`Summary`] counts the result. Nothing here knows about
+//! resolutions, HTML or pages.
+
+pub mod align;
+pub mod tokens;
+pub mod words;
+
+pub use align::Op;
+pub use words::Segment;
+
+/// One step of a comparison: what became of some paragraphs, and their words compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub op: Op,
+    /// The old text against the new; several paragraphs of a split or merge are joined
+    /// by a line break. An added paragraph is one insertion, a removed one one deletion.
+    pub segments: Vec<Segment>,
+}
+
+impl Change {
+    /// Whether the reader sees any difference here.
+    pub fn is_unchanged(&self) -> bool {
+        matches!(self.op, Op::Kept { changed: false, .. })
+    }
+}
+
+/// Compares two lists of paragraph texts.
+pub fn compare<S: AsRef<str>>(old: &[S], new: &[S]) -> Vec<Change> {
+    let old: Vec<&str> = old.iter().map(AsRef::as_ref).collect();
+    let new: Vec<&str> = new.iter().map(AsRef::as_ref).collect();
+    let joined = |texts: &[&str], at: &[usize]| -> String {
+        at.iter().map(|&k| texts[k]).collect::<Vec<_>>().join("\n")
+    };
+    align::align(&old, &new)
+        .into_iter()
+        .map(|op| {
+            let segments = match &op {
+                Op::Kept {
+                    new: j,
+                    changed: false,
+                    ..
+                } => vec![Segment::Equal(new[*j].to_string())],
+                Op::Kept { old: i, new: j, .. } | Op::Moved { old: i, new: j, .. } => {
+                    words::diff(old[*i], new[*j])
+                }
+                Op::Split { old: i, new: js } => words::diff(old[*i], &joined(&new, js)),
+                Op::Merged { old: is, new: j } => words::diff(&joined(&old, is), new[*j]),
+                Op::Added { new: j } => vec![Segment::Insert(new[*j].to_string())],
+                Op::Removed { old: i } => vec![Segment::Delete(old[*i].to_string())],
+            };
+            Change { op, segments }
+        })
+        .collect()
+}
+
+/// How many paragraphs each kind of change touched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub moved: usize,
+    /// Old paragraphs split into several.
+    pub split: usize,
+    /// New paragraphs merged from several.
+    pub merged: usize,
+    pub unchanged: usize,
+}
+
+impl Summary {
+    pub fn of<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Summary {
+        let mut s = Summary::default();
+        for c in changes {
+            match c.op {
+                Op::Kept { changed: true, .. } => s.changed += 1,
+                Op::Kept { changed: false, .. } => s.unchanged += 1,
+                Op::Moved { .. } => s.moved += 1,
+                Op::Split { .. } => s.split += 1,
+                Op::Merged { .. } => s.merged += 1,
+                Op::Added { .. } => s.added += 1,
+                Op::Removed { .. } => s.removed += 1,
+            }
+        }
+        s
+    }
+
+    /// Whether anything differs at all.
+    pub fn any(&self) -> bool {
+        self.added + self.changed + self.removed + self.moved + self.split + self.merged > 0
+    }
+}
+
+#[cfg(test)]
+mod tests;

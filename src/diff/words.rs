@@ -1,0 +1,312 @@
+//! Word by word inside one paragraph: which stretches of the old text were kept, which
+//! were deleted and which inserted. Chinese is compared by character (see [`tokens`]).
+//!
+//! [`tokens`]: super::tokens
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::tokens::{Kind, Token, fold, tokenize};
+
+/// A stretch of a compared text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// In both texts.
+    Equal(String),
+    /// Only in the old text.
+    Delete(String),
+    /// Only in the new text.
+    Insert(String),
+}
+
+impl Segment {
+    pub fn text(&self) -> &str {
+        match self {
+            Segment::Equal(t) | Segment::Delete(t) | Segment::Insert(t) => t,
+        }
+    }
+}
+
+/// A stretch of kept text this short between two changes is folded into them: "seventy-
+/// ninth" → "eightieth" reads as one replacement, not as "seventy" and "ninth" replaced
+/// around a kept hyphen.
+fn is_filler(tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.kind == Kind::Word).count();
+    words == 0
+}
+
+/// Compares two texts token by token (Myers' algorithm on words, characters of Chinese,
+/// punctuation marks and spaces).
+pub fn diff(old: &str, new: &str) -> Vec<Segment> {
+    let old_tokens = tokenize(old);
+    let new_tokens = tokenize(new);
+    // Compared folded (a non-breaking hyphen is a hyphen), shown as written.
+    let a: Vec<String> = old_tokens.iter().map(|t| fold(t.text(old))).collect();
+    let b: Vec<String> = new_tokens.iter().map(|t| fold(t.text(new))).collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
+
+    // Each op as (kept?, old token range, new token range).
+    let mut runs: Vec<(bool, std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+    for op in ops {
+        let (kept, o, n) = match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => (true, old_index..old_index + len, new_index..new_index + len),
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (false, old_index..old_index + old_len, new_index..new_index),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (false, old_index..old_index, new_index..new_index + new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (
+                false,
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            ),
+        };
+        match runs.last_mut() {
+            Some(last) if last.0 == kept => {
+                last.1.end = o.end;
+                last.2.end = n.end;
+            }
+            _ => runs.push((kept, o, n)),
+        }
+    }
+    // Fold a kept stretch between two changes into them when it is no longer than either
+    // change (the semantic clean-up of diff-match-patch), or holds no word at all.
+    let size = |tokens: &[Token], text: &str, r: &std::ops::Range<usize>| -> usize {
+        tokens[r.clone()]
+            .iter()
+            .filter(|t| t.kind != Kind::Space)
+            .map(|t| t.text(text).chars().count())
+            .sum()
+    };
+    loop {
+        let mut folded = false;
+        for k in 1..runs.len().saturating_sub(1) {
+            if !runs[k].0 || runs[k - 1].0 || runs[k + 1].0 {
+                continue;
+            }
+            let kept = size(&old_tokens, old, &runs[k].1);
+            let change = |r: &(bool, std::ops::Range<usize>, std::ops::Range<usize>)| {
+                size(&old_tokens, old, &r.1).max(size(&new_tokens, new, &r.2))
+            };
+            if is_filler(&old_tokens[runs[k].1.clone()])
+                || (kept <= change(&runs[k - 1]) && kept <= change(&runs[k + 1]))
+            {
+                let next = runs.remove(k + 1);
+                runs.remove(k);
+                let last = &mut runs[k - 1];
+                last.1.end = next.1.end;
+                last.2.end = next.2.end;
+                folded = true;
+                break;
+            }
+        }
+        if !folded {
+            break;
+        }
+    }
+    let folded = runs;
+
+    let slice = |text: &str, tokens: &[Token], r: &std::ops::Range<usize>| -> String {
+        if r.is_empty() {
+            return String::new();
+        }
+        text[tokens[r.start].start..tokens[r.end - 1].end].to_string()
+    };
+    let mut out = Vec::new();
+    for (kept, o, n) in folded {
+        if kept {
+            out.push(Segment::Equal(slice(new, &new_tokens, &n)));
+            continue;
+        }
+        let (deleted, inserted) = (slice(old, &old_tokens, &o), slice(new, &new_tokens, &n));
+        // Spaces at the edges of a change are shared by both texts: keep them outside.
+        let (lead, deleted, inserted) = shared_edge(&deleted, &inserted, true);
+        let (trail, deleted, inserted) = shared_edge(&deleted, &inserted, false);
+        if !lead.is_empty() {
+            push(&mut out, Segment::Equal(lead));
+        }
+        if !deleted.is_empty() {
+            push(&mut out, Segment::Delete(deleted));
+        }
+        if !inserted.is_empty() {
+            push(&mut out, Segment::Insert(inserted));
+        }
+        if !trail.is_empty() {
+            push(&mut out, Segment::Equal(trail));
+        }
+    }
+    out
+}
+
+/// Splits off the whitespace that both sides of a replacement begin (or end) with, so
+/// that the change is marked on its words only. A pure insertion or deletion keeps its
+/// spaces: the other text lacks them.
+fn shared_edge(a: &str, b: &str, leading: bool) -> (String, String, String) {
+    if a.is_empty() || b.is_empty() {
+        return (String::new(), a.to_string(), b.to_string());
+    }
+    let edge = |s: &str| -> String {
+        if leading {
+            s.chars().take_while(|c| c.is_whitespace()).collect()
+        } else {
+            let mut e: Vec<char> = s.chars().rev().take_while(|c| c.is_whitespace()).collect();
+            e.reverse();
+            e.into_iter().collect()
+        }
+    };
+    let (ea, eb) = (edge(a), edge(b));
+    if ea.is_empty() || ea != eb || ea.len() == a.len() || eb.len() == b.len() {
+        return (String::new(), a.to_string(), b.to_string());
+    }
+    let n = ea.len();
+    if leading {
+        (ea, a[n..].to_string(), b[n..].to_string())
+    } else {
+        (
+            ea,
+            a[..a.len() - n].to_string(),
+            b[..b.len() - n].to_string(),
+        )
+    }
+}
+
+/// Appends a segment, joining it to the last one when they are of the same kind.
+fn push(out: &mut Vec<Segment>, s: Segment) {
+    match (out.last_mut(), &s) {
+        (Some(Segment::Equal(a)), Segment::Equal(b)) => a.push_str(b),
+        (Some(Segment::Delete(a)), Segment::Delete(b)) => a.push_str(b),
+        (Some(Segment::Insert(a)), Segment::Insert(b)) => a.push_str(b),
+        _ => out.push(s),
+    }
+}
+
+/// The old text, rebuilt from segments.
+pub fn old_text(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .filter(|s| !matches!(s, Segment::Insert(_)))
+        .map(Segment::text)
+        .collect()
+}
+
+/// The new text, rebuilt from segments.
+pub fn new_text(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .filter(|s| !matches!(s, Segment::Delete(_)))
+        .map(Segment::text)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Segment::{Delete as D, Equal as E, Insert as I};
+    use super::*;
+
+    fn check(old: &str, new: &str) -> Vec<Segment> {
+        let d = diff(old, new);
+        assert_eq!(old_text(&d), old, "{d:?}");
+        assert_eq!(new_text(&d), new, "{d:?}");
+        d
+    }
+
+    #[test]
+    fn equal_texts_are_one_segment() {
+        assert_eq!(
+            check("Recalling x,", "Recalling x,"),
+            [E("Recalling x,".into())]
+        );
+        assert_eq!(check("", ""), []);
+    }
+
+    #[test]
+    fn a_replaced_ordinal_reads_as_one_change() {
+        let d = check(
+            "Decides to include in the provisional agenda of its seventy-ninth session the item",
+            "Decides to include in the provisional agenda of its eightieth session the item",
+        );
+        assert_eq!(
+            d,
+            [
+                E("Decides to include in the provisional agenda of its ".into()),
+                D("seventy-ninth".into()),
+                I("eightieth".into()),
+                E(" session the item".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_inserted_citation_is_one_insertion() {
+        let d = check(
+            "76/23 of 6 December 2021 and 77/42 of 7 December 2022, and its resolutions",
+            "76/23 of 6 December 2021, 77/42 of 7 December 2022 and 78/21 of 4 December 2023, and its resolutions",
+        );
+        assert_eq!(
+            d,
+            [
+                E("76/23 of 6 December 2021".into()),
+                D(" and".into()),
+                I(",".into()),
+                E(" 77/42 of 7 December 2022".into()),
+                I(" and 78/21 of 4 December 2023".into()),
+                E(", and its resolutions".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_replaced_word_keeps_its_spaces_outside() {
+        let d = check("Encourages all States", "Urges all States");
+        assert_eq!(
+            d,
+            [
+                D("Encourages".into()),
+                I("Urges".into()),
+                E(" all States".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_changes_by_character() {
+        let d = check("列入第七十九届会议临时议程", "列入第八十届会议临时议程");
+        assert_eq!(
+            d,
+            [
+                E("列入第".into()),
+                D("七十九".into()),
+                I("八十".into()),
+                E("届会议临时议程".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_changed_hyphen_is_no_change() {
+        let d = diff("non-intervention and", "non\u{2011}intervention and");
+        assert_eq!(d, [E("non\u{2011}intervention and".into())]);
+    }
+
+    #[test]
+    fn everything_new_is_one_insertion() {
+        assert_eq!(
+            check("", "Welcoming also the report,"),
+            [I("Welcoming also the report,".into())]
+        );
+        assert_eq!(check("Noting,", ""), [D("Noting,".into())]);
+    }
+}
