@@ -67,8 +67,12 @@ impl Preview {
         let started = Instant::now();
         self.generation = None;
         let generation = Generation::new(&self.opts)?;
-        let statics =
-            static_files(&self.opts.root, generation.theme.dir.as_deref()).map_err(|e| vec![e])?;
+        let statics = static_files(
+            &self.opts.root,
+            generation.theme.dir.as_deref(),
+            generation.site.config.search,
+        )
+        .map_err(|e| vec![e])?;
         for (rel, source) in &statics {
             let bytes = static_bytes(source).map_err(|e| vec![e])?;
             write(&self.output.join(rel), &bytes)?;
@@ -323,7 +327,7 @@ impl Preview {
         let pages = plan(site)
             .into_iter()
             .filter(|page| match *page {
-                Page::Root | Page::LangHome(_) => true,
+                Page::Root | Page::LangHome(_) | Page::Search(_) => true,
                 Page::Resolution(i) => touched.contains(&site.archive.resolution(i).symbol),
                 Page::Symbol(w) => touched.contains(&site.archive.works()[w].0),
                 Page::Groups(_, kind, _) => kinds.contains(&kind),
@@ -377,8 +381,8 @@ impl Preview {
         }
     }
 
-    /// The files besides pages: 404, robots, sitemap, feeds, catalogue, and the data and
-    /// citation files of the resolutions in `only` (all when `None`).
+    /// The files besides pages: 404, robots, sitemap, feeds, catalogue, the data and
+    /// citation files of the resolutions in `only` (all when `None`), and the search index.
     fn write_extra(
         &self,
         generation: &Generation,
@@ -386,6 +390,9 @@ impl Preview {
         only: Option<&HashSet<usize>>,
     ) -> Result<(), Vec<Diagnostic>> {
         let live = self.opts.live_reload;
+        // The search index is written whole after every save; shards of the old one that
+        // the new one lacks must not stay behind.
+        let _ = fs::remove_dir_all(self.output.join("search"));
         let write = |path: &str, bytes: &[u8]| {
             let target = self.output.join(path);
             // The 404 page is a page too: it reloads when the site changes.

@@ -1,6 +1,6 @@
 //! The files a published archive carries besides its pages: `404.html`, `robots.txt`,
-//! the sitemap, the Atom feeds, each resolution's data and citations, and the
-//! catalogue. Each comes from its own module; this one makes them for a site, on all
+//! the sitemap, the Atom feeds, each resolution's data and citations, the catalogue, and
+//! the search index. Each comes from its own module; this one makes them for a site, on all
 //! cores, and hands each to a writer as soon as it is made.
 
 use std::sync::Arc;
@@ -9,7 +9,7 @@ use minijinja::Value;
 use rayon::prelude::*;
 
 use super::views::{self, Site};
-use super::{Page, citation, data, feeds, page_path, sitemap, urls};
+use super::{Page, citation, data, feeds, page_path, search, sitemap, urls};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Lang;
@@ -52,6 +52,10 @@ pub(super) fn files(
         })
         .collect::<Result<_, _>>()?;
     paths.extend(per_resolution.into_iter().flatten());
+    // The index is made whole each time: a term's postings span the archive.
+    if site.config.search {
+        paths.extend(search::write(site, theme, bodies, write)?.paths);
+    }
     Ok(paths)
 }
 
@@ -163,6 +167,8 @@ fn sitemap_url_of(site: &Site, page: Page) -> Option<sitemap::Url> {
         }
         Page::Resolution(i) => versions(&site.archive.resolution(i).symbol),
         Page::Symbol(w) => versions(&site.archive.works()[w].0),
+        // A search page without a query has nothing for a crawler.
+        Page::Search(_) => return None,
     };
     // A page with no other version has nothing to announce.
     if alternates.len() < 2 {

@@ -225,6 +225,14 @@ impl<'w> LanguageIndex<'w> {
                     Some(s) => s.clone(),
                     None => {
                         let s = self.stemmer.stem(&word);
+                        if self.lang == Lang::Ar {
+                            for rest in tokenize::without_proclitics(&word) {
+                                if !self.stems.contains_key(rest) {
+                                    let stem = self.stemmer.stem(rest);
+                                    self.stems.insert(rest.to_string(), stem);
+                                }
+                            }
+                        }
                         self.stems.insert(word, s.clone());
                         s
                     }
@@ -271,9 +279,8 @@ impl<'w> LanguageIndex<'w> {
         self.put(&format!("d/{file}.json"), &json)
     }
 
-    /// Writes the shards and `meta.json`, with `facets` (the values a search page offers
-    /// for each facet) in it.
-    pub fn finish(mut self, facets: serde_json::Value) -> Result<Stats, IndexError> {
+    /// Writes the shards and `meta.json`.
+    pub fn finish(mut self) -> Result<Stats, IndexError> {
         self.flush_docs()?;
         let terms = std::mem::take(&mut self.terms);
         let inline_bytes: usize = terms
@@ -322,7 +329,6 @@ impl<'w> LanguageIndex<'w> {
             "per_file": DOCS_PER_FILE,
             "terms": term_shards,
             "words": firsts,
-            "facets": facets,
         });
         self.put("meta.json", meta.to_string().as_bytes())?;
         self.stats.documents = self.documents;

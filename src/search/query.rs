@@ -151,13 +151,7 @@ impl Reader {
         }
         let mut variants = vec![form.to_string()];
         if self.meta.lang == "ar" {
-            variants.extend(
-                ARABIC_PROCLITICS
-                    .iter()
-                    .filter_map(|p| form.strip_prefix(p))
-                    .filter(|rest| rest.chars().count() >= 2)
-                    .map(str::to_string),
-            );
+            variants.extend(tokenize::without_proclitics(form).map(str::to_string));
         }
         let mut near = Vec::new();
         for v in &variants {
@@ -251,10 +245,12 @@ impl Reader {
                     *weight.entry(p).or_default() += idf;
                 }
             }
+            // The paragraph holding most of the query; on a tie the first, but a
+            // paragraph of the text before the heading (0).
             let best = weight
                 .iter()
                 .fold(None, |best: Option<(u32, f64)>, (&p, &w)| match best {
-                    Some((_, bw)) if bw >= w => best,
+                    Some((bp, bw)) if bw > w || (bw == w && bp != 0) => best,
                     _ => Some((p, w)),
                 })
                 .map(|(p, _)| p);
@@ -283,11 +279,6 @@ impl Reader {
         Ok(hits)
     }
 }
-
-/// Arabic prefixes tried off a word form the archive lacks, longest first.
-pub const ARABIC_PROCLITICS: [&str; 11] = [
-    "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
-];
 
 /// The anchor of paragraph `p` from the runs of a document entry.
 fn anchor_at(runs: &[(String, u32, u32)], mut p: u32) -> Option<String> {

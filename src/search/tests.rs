@@ -15,7 +15,7 @@ fn write_index(dir: &Path, lang: Lang, docs: &[Document<'_>]) -> Stats {
     for chunk in docs.chunks(7) {
         index.add(chunk).unwrap();
     }
-    index.finish(serde_json::json!({})).unwrap()
+    index.finish().unwrap()
 }
 
 fn doc<'a>(

@@ -20,6 +20,22 @@ use crate::model::Lang;
 /// of digits or garbage, not words anyone types.
 pub const MAX_WORD: usize = 60;
 
+/// Arabic prefixes (the article and the conjunctions and prepositions written with the
+/// word), longest first. The table of forms of an Arabic index also holds each form
+/// without them, so that a query without the article finds its stem.
+pub const ARABIC_PROCLITICS: [&str; 11] = [
+    "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
+];
+
+/// The forms of an Arabic word with one of its proclitics taken off, where at least two
+/// letters stay.
+pub fn without_proclitics(word: &str) -> impl Iterator<Item = &str> {
+    ARABIC_PROCLITICS
+        .iter()
+        .filter_map(move |p| word.strip_prefix(p))
+        .filter(|rest| rest.chars().count() >= 2)
+}
+
 /// A piece of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token<'a> {

@@ -1,6 +1,7 @@
 //! Integration tests: copy a fixture site to a temporary folder, run the `plenary` binary
 //! on it, and inspect what it wrote and printed.
 
+mod browser;
 mod build;
 mod crawl;
 mod errors;
@@ -14,6 +15,7 @@ mod output;
 mod preview;
 mod publish;
 mod relative;
+mod search;
 mod serve;
 mod theme;
 mod tools;
