@@ -167,8 +167,7 @@ fn sitemap_url_of(site: &Site, page: Page) -> Option<sitemap::Url> {
         }
         Page::Resolution(i) => versions(&site.archive.resolution(i).symbol),
         Page::Symbol(w) => versions(&site.archive.works()[w].0),
-        // A search page without a query has nothing for a crawler.
-        Page::Search(_) => return None,
+        Page::Search(_) => each_lang(&urls::search),
     };
     // A page with no other version has nothing to announce.
     if alternates.len() < 2 {
