@@ -32,6 +32,8 @@ pub struct Config {
     /// Write every link relative to its page (`../../78/19/index.html`), so that the
     /// output works from disk and on any host unchanged.
     pub relative_links: bool,
+    /// Write a search index and a search page per language (`[search] enabled`).
+    pub search: bool,
 }
 
 /// The UN's own permanent links to its documents.
@@ -49,6 +51,7 @@ impl Default for Config {
             raw_html: false,
             resolver: Some(DEFAULT_RESOLVER.to_string()),
             relative_links: false,
+            search: true,
         }
     }
 }
@@ -68,6 +71,13 @@ struct RawConfig {
     resolver: Option<String>,
     #[serde(default)]
     relative_links: bool,
+    search: Option<RawSearch>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSearch {
+    enabled: Option<bool>,
 }
 
 impl Config {
@@ -88,7 +98,7 @@ impl Config {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((1, 1), |span| line_col(text, span.start));
             vec![Diagnostic::error(shown, line, column, e.message().trim().to_string()).with_hint(
-                "known keys: title, titles, base_url, theme, languages, default_language, raw_html, resolver, relative_links (see the README)",
+                "known keys: title, titles, base_url, theme, languages, default_language, raw_html, resolver, relative_links, [search] enabled (see the README)",
             )]
         })?;
         let mut diags = Vec::new();
@@ -136,6 +146,7 @@ impl Config {
         config.theme = raw.theme.filter(|t| !t.is_empty());
         config.raw_html = raw.raw_html;
         config.relative_links = raw.relative_links;
+        config.search = raw.search.and_then(|s| s.enabled).unwrap_or(true);
         if let Some(resolver) = raw.resolver {
             let ok = resolver.is_empty()
                 || resolver.starts_with("https://")
@@ -279,6 +290,10 @@ mod tests {
         let c = Config::parse("relative_links = true\n", Path::new("s")).unwrap();
         assert!(c.relative_links);
         assert_eq!(c.absolute_base(), None);
+        assert!(c.search);
+        let c = Config::parse("[search]\nenabled = false\n", Path::new("s")).unwrap();
+        assert!(!c.search);
+        assert!(Config::parse("[search]\nenable = false\n", Path::new("s")).is_err());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! [`config`] reads `site.toml`; [`content`] loads and checks every resolution file into
 //! [`model::Resolution`]s; [`model::Archive`] holds them; [`render`] turns bodies into
 //! HTML; [`theme`] holds the templates; [`build`] plans every page, renders in parallel and
-//! writes atomically. [`import`] turns raw resolution texts into resolution files. The
+//! writes atomically, with the [`search`] index. [`import`] turns raw resolution texts into resolution files. The
 //! `plenary` binary is a thin client of this library.
 
 pub mod build;
@@ -20,6 +20,7 @@ pub mod model;
 pub mod plural;
 pub mod render;
 pub mod report;
+pub mod search;
 pub mod serve;
 pub mod theme;
 

@@ -106,6 +106,10 @@ struct SiteArgs {
     /// site works opened from disk and on any host (as relative_links = true in site.toml).
     #[arg(long)]
     relative_links: bool,
+    /// Leave out the search index and the search pages (as [search] enabled = false in
+    /// site.toml).
+    #[arg(long)]
+    no_search: bool,
 }
 
 impl SiteArgs {
@@ -118,6 +122,7 @@ impl SiteArgs {
             dry_run,
             live_reload: false,
             relative_links: self.relative_links,
+            no_search: self.no_search,
         }
     }
 }

@@ -75,6 +75,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         "cite_this.html",
         include_str!("../themes/default/templates/cite_this.html"),
     ),
+    (
+        "search.html",
+        include_str!("../themes/default/templates/search.html"),
+    ),
 ];
 
 const BUILT_IN_STRINGS: &str = include_str!("../themes/default/strings.toml");
@@ -92,6 +96,10 @@ pub const BUILT_IN_STATIC: &[(&str, &[u8])] = &[
     (
         "favicon.svg",
         include_bytes!("../themes/default/static/favicon.svg"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../themes/default/static/search.js"),
     ),
 ];
 

@@ -14,6 +14,7 @@ pub mod output;
 pub mod preview;
 mod publish;
 pub mod relative;
+pub mod search;
 pub mod series;
 pub mod sitemap;
 pub mod urls;
@@ -57,6 +58,8 @@ pub struct BuildOptions {
     pub live_reload: bool,
     /// Write links relative to each page (overrides `relative_links = false`).
     pub relative_links: bool,
+    /// Leave the search index and the search pages out (overrides `[search] enabled`).
+    pub no_search: bool,
 }
 
 impl BuildOptions {
@@ -69,6 +72,7 @@ impl BuildOptions {
             dry_run: false,
             live_reload: false,
             relative_links: false,
+            no_search: false,
         }
     }
 
@@ -118,6 +122,8 @@ enum Page {
     Series(Lang, usize),
     /// Every series, in a language.
     SeriesIndex(Lang),
+    /// The search page of a language.
+    Search(Lang),
 }
 
 /// Builds a site. On any error, every problem found is returned and the output folder is
@@ -143,8 +149,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     } else {
         Some(Staging::create(&output_dir)?)
     };
-    let statics =
-        static_files(root, theme.dir.as_deref()).map_err(|e| BuildError::Invalid(vec![e]))?;
+    let statics = static_files(root, theme.dir.as_deref(), site.config.search)
+        .map_err(|e| BuildError::Invalid(vec![e]))?;
     // The files besides pages are written as they are made, not held: data of a large
     // archive would not fit in memory. Static files, copied last, may replace them.
     let write_extra = |path: &str, bytes: &[u8]| match &staging {
@@ -167,6 +173,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         None => Ok(()),
     };
     let extra = publish::files(&site, &theme, &bodies, &pages, &write_extra, None)
+        .and_then(|mut extra| {
+            extra.extend(publish::search_index(&site, &theme, &bodies, &write_extra)?);
+            Ok(extra)
+        })
         .map_err(|e| BuildError::Invalid(std::iter::once(e).chain(warnings.clone()).collect()))?;
     // Checking every link of every page is for `plenary check`; a build trusts its own URLs.
     let known: Option<HashSet<String>> = opts.dry_run.then(|| {
@@ -282,6 +292,7 @@ impl Generation {
                     }
                 }
                 c.relative_links |= opts.relative_links;
+                c.search &= !opts.no_search;
                 Some(c)
             }
             Err(d) => {
@@ -456,6 +467,9 @@ fn plan(site: &Site) -> Vec<Page> {
     let mut pages = vec![Page::Root];
     for &lang in &site.config.languages {
         pages.push(Page::LangHome(lang));
+        if site.config.search {
+            pages.push(Page::Search(lang));
+        }
         for kind in GroupKind::ALL {
             let groups = site.groups.get(&kind).map_or(&[][..], Vec::as_slice);
             pages.extend((0..page_count(groups.len())).map(|p| Page::Groups(lang, kind, p)));
@@ -515,6 +529,7 @@ fn page_path(site: &Site, page: Page) -> String {
         }
         Page::Series(lang, k) => urls::series(lang, &site.series.index.series[k].key),
         Page::SeriesIndex(lang) => urls::series_index(lang),
+        Page::Search(lang) => urls::search(lang),
     }
 }
 
@@ -714,6 +729,44 @@ fn render_page(
         Page::Changes(index) => series::render_changes(site, theme, index),
         Page::Series(lang, k) => series::render_series(site, theme, lang, k),
         Page::SeriesIndex(lang) => series::render_series_index(site, theme, lang),
+        Page::Search(lang) => {
+            let switcher = views::switcher_all(site, Some(lang), urls::search);
+            let t = theme.strings(lang);
+            let facets: Vec<Value> = [
+                (GroupKind::Session, "session", "session"),
+                (GroupKind::Year, "year", "year"),
+                (GroupKind::Subject, "subject", "subjects"),
+                (GroupKind::Committee, "committee", "committee"),
+            ]
+            .into_iter()
+            .map(|(kind, name, label)| {
+                let groups: Vec<_> = site.groups[&kind]
+                    .iter()
+                    .map(|g| views::group_value(site, theme, lang, g))
+                    .collect();
+                Value::from_pairs([
+                    ("name", Value::from(name)),
+                    ("label", t.get_attr(label).unwrap_or_default()),
+                    ("groups", crate::theme::to_value(&groups)),
+                ])
+            })
+            .collect();
+            let ctx = context(
+                views::common(site, theme, lang, switcher),
+                vec![
+                    ("facets", Value::from(facets)),
+                    (
+                        "relative",
+                        Value::from(if site.config.relative_links {
+                            "true"
+                        } else {
+                            "false"
+                        }),
+                    ),
+                ],
+            );
+            Ok(theme.render("search.html", ctx)?)
+        }
     }
 }
 
@@ -723,14 +776,17 @@ enum StaticSource {
     File(PathBuf),
 }
 
-/// The static files of the built-in theme, then the site theme's, then the site's own
-/// `static/`; a later file replaces an earlier one at the same path.
+/// The static files of the built-in theme (the search script only when the site has
+/// search), then the site theme's, then the site's own `static/`; a later file replaces
+/// an earlier one at the same path.
 fn static_files(
     root: &Path,
     theme_dir: Option<&Path>,
+    search: bool,
 ) -> Result<BTreeMap<String, StaticSource>, Diagnostic> {
     let mut files: BTreeMap<String, StaticSource> = theme::BUILT_IN_STATIC
         .iter()
+        .filter(|(rel, _)| search || *rel != urls::SEARCH_SCRIPT)
         .map(|(rel, bytes)| (rel.to_string(), StaticSource::BuiltIn(bytes)))
         .collect();
     let dirs = theme_dir
@@ -785,7 +841,7 @@ fn copy_static(
 /// path (`en/A/RES/73/187/`) and static file (`style.css`).
 fn dead_links(html: &str, base: &str, known: &HashSet<String>) -> Vec<String> {
     static LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r#"(?:href|src)="([^"]*)""#).expect("pattern")
+        regex::Regex::new(r#"(?:href|src|action)="([^"]*)""#).expect("pattern")
     });
     let mut dead = Vec::new();
     for caps in LINK.captures_iter(html) {

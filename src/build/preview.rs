@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -39,7 +39,17 @@ pub struct Preview {
     generation: Option<Generation>,
     /// Every page path written, to remove pages that are gone.
     paths: HashSet<String>,
+    /// How long the search index took to make, the last time it was made.
+    search_cost: Duration,
+    search_budget: Duration,
+    /// Whether the search index is older than the last save.
+    search_behind: bool,
 }
+
+/// A save remakes the search index only when that takes less than this: the index of a
+/// large archive takes seconds to make, and the page must show within a moment of the
+/// save. Past it, the index stays that of the last full build, and the update says so.
+const SEARCH_BUDGET: Duration = Duration::from_millis(150);
 
 /// What an update did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +57,8 @@ pub struct Update {
     pub pages: usize,
     pub full: bool,
     pub millis: u128,
+    /// The search index is that of an earlier build, too large to remake on each save.
+    pub search_behind: bool,
 }
 
 impl Preview {
@@ -58,7 +70,16 @@ impl Preview {
             output,
             generation: None,
             paths: HashSet::new(),
+            search_cost: Duration::ZERO,
+            search_budget: SEARCH_BUDGET,
+            search_behind: false,
         }
+    }
+
+    /// Sets how quick the search index must be to make for a save to remake it.
+    pub fn with_search_budget(mut self, budget: Duration) -> Preview {
+        self.search_budget = budget;
+        self
     }
 
     pub fn output(&self) -> &Path {
@@ -70,8 +91,12 @@ impl Preview {
         let started = Instant::now();
         self.generation = None;
         let generation = Generation::new(&self.opts)?;
-        let statics =
-            static_files(&self.opts.root, generation.theme.dir.as_deref()).map_err(|e| vec![e])?;
+        let statics = static_files(
+            &self.opts.root,
+            generation.theme.dir.as_deref(),
+            generation.site.config.search,
+        )
+        .map_err(|e| vec![e])?;
         for (rel, source) in &statics {
             let bytes = static_bytes(source).map_err(|e| vec![e])?;
             write(&self.output.join(rel), &bytes)?;
@@ -79,12 +104,14 @@ impl Preview {
         let pages = plan(&generation.site);
         let written = self.write_pages(&generation, &pages)?;
         self.write_extra(&generation, &pages, None)?;
+        self.write_search(&generation)?;
         self.remove_gone(&generation);
         self.generation = Some(generation);
         Ok(Update {
             pages: written,
             full: true,
             millis: started.elapsed().as_millis(),
+            search_behind: false,
         })
     }
 
@@ -102,10 +129,15 @@ impl Preview {
         }
         let started = Instant::now();
         if let Some(pages) = self.edit_in_place(&root, changed) {
-            return pages.map(|pages| Update {
+            let pages = pages?;
+            if pages > 0 {
+                self.follow_search()?;
+            }
+            return Ok(Update {
                 pages,
                 full: false,
                 millis: started.elapsed().as_millis(),
+                search_behind: self.search_behind,
             });
         }
         let generation = self.generation.take().expect("checked above");
@@ -146,10 +178,12 @@ impl Preview {
                     self.remove_gone(&generation);
                 }
                 self.generation = Some(generation);
+                self.follow_search()?;
                 Ok(Update {
                     pages: written,
                     full: false,
                     millis: started.elapsed().as_millis(),
+                    search_behind: self.search_behind,
                 })
             }
             // The old generation is gone: the next save rebuilds everything.
@@ -470,7 +504,7 @@ impl Preview {
         let pages = plan(site)
             .into_iter()
             .filter(|page| match *page {
-                Page::Root | Page::LangHome(_) => true,
+                Page::Root | Page::LangHome(_) | Page::Search(_) => true,
                 Page::Resolution(i) => touched.contains(&site.archive.resolution(i).symbol),
                 Page::Symbol(w) => touched.contains(&site.archive.works()[w].0),
                 Page::Groups(_, kind, _) => kinds.contains(&kind),
@@ -540,8 +574,8 @@ impl Preview {
         }
     }
 
-    /// The files besides pages: 404, robots, sitemap, feeds, catalogue, and the data and
-    /// citation files of the resolutions in `only` (all when `None`).
+    /// The files besides pages: 404, robots, sitemap, feeds, catalogue, the data and
+    /// citation files of the resolutions in `only` (all when `None`), and the search index.
     fn write_extra(
         &self,
         generation: &Generation,
@@ -569,6 +603,41 @@ impl Preview {
         )
         .map(|_| ())
         .map_err(|e| vec![e])
+    }
+
+    /// Makes the search index again after a save, when that is quick enough.
+    fn follow_search(&mut self) -> Result<(), Vec<Diagnostic>> {
+        let Some(generation) = self.generation.take() else {
+            return Ok(());
+        };
+        let made = if self.search_cost <= self.search_budget {
+            self.write_search(&generation)
+        } else {
+            self.search_behind = generation.site.config.search;
+            Ok(())
+        };
+        self.generation = Some(generation);
+        made
+    }
+
+    /// Writes the search index whole, and times it.
+    fn write_search(&mut self, generation: &Generation) -> Result<(), Vec<Diagnostic>> {
+        let started = Instant::now();
+        // Shards of the old index that the new one lacks must not stay behind.
+        let _ = fs::remove_dir_all(self.output.join(urls::SEARCH_DIR));
+        let write = |path: &str, bytes: &[u8]| {
+            write(&self.output.join(path), bytes).map_err(|mut d| d.remove(0))
+        };
+        super::publish::search_index(
+            &generation.site,
+            &generation.theme,
+            &generation.bodies,
+            &write,
+        )
+        .map_err(|e| vec![e])?;
+        self.search_cost = started.elapsed();
+        self.search_behind = false;
+        Ok(())
     }
 
     /// Removes the files of pages that no longer exist.
@@ -724,6 +793,12 @@ pub fn summary(update: &Update) -> String {
             update.pages, update.millis
         )
     } else {
-        format!("rebuilt {} pages in {} ms", update.pages, update.millis)
+        let mut line = format!("rebuilt {} pages in {} ms", update.pages, update.millis);
+        if update.search_behind {
+            line.push_str(
+                "; search shows the site as it was when serve started (its index is too large to remake on each save; `plenary build` makes it whole)",
+            );
+        }
+        line
     }
 }

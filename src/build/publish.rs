@@ -1,6 +1,6 @@
 //! The files a published archive carries besides its pages: `404.html`, `robots.txt`,
-//! the sitemap, the Atom feeds, each resolution's data and citations, and the
-//! catalogue. Each comes from its own module; this one makes them for a site, on all
+//! the sitemap, the Atom feeds, each resolution's data and citations, the catalogue, and
+//! the search index. Each comes from its own module; this one makes them for a site, on all
 //! cores, and hands each to a writer as soon as it is made.
 
 use std::sync::Arc;
@@ -9,7 +9,7 @@ use minijinja::Value;
 use rayon::prelude::*;
 
 use super::views::{self, Site};
-use super::{Page, citation, data, feeds, page_path, sitemap, urls};
+use super::{Page, citation, data, feeds, page_path, search, sitemap, urls};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Lang;
@@ -19,7 +19,7 @@ use crate::theme::Theme;
 /// Writes a file at a site path.
 pub(super) type Write<'a> = dyn Fn(&str, &[u8]) -> Result<(), Diagnostic> + Sync + 'a;
 
-/// Makes every file and writes it; returns their site paths.
+/// Makes every file but the search index and writes it; returns their site paths.
 pub(super) fn files(
     site: &Arc<Site>,
     theme: &Theme,
@@ -53,6 +53,20 @@ pub(super) fn files(
         .collect::<Result<_, _>>()?;
     paths.extend(per_resolution.into_iter().flatten());
     Ok(paths)
+}
+
+/// The search index, when the site has search. It is made whole each time: a term's
+/// postings span the archive.
+pub(super) fn search_index(
+    site: &Arc<Site>,
+    theme: &Theme,
+    bodies: &[Body],
+    write: &Write<'_>,
+) -> Result<Vec<String>, Diagnostic> {
+    if !site.config.search {
+        return Ok(Vec::new());
+    }
+    Ok(search::write(site, theme, bodies, write)?.paths)
 }
 
 /// The 404 page, robots.txt, the sitemap, the feeds and the catalogue.
@@ -180,6 +194,7 @@ fn sitemap_url_of(site: &Site, page: Page) -> Option<sitemap::Url> {
             each_lang(&|l| urls::series(l, key))
         }
         Page::SeriesIndex(_) => each_lang(&urls::series_index),
+        Page::Search(_) => each_lang(&urls::search),
     };
     // A page with no other version has nothing to announce.
     if alternates.len() < 2 {

@@ -3,8 +3,8 @@
 //! from disk (`file://`) and served from any folder of any host, unchanged.
 //!
 //! Pages are rendered with root-relative URLs (`/archive/en/A/RES/73/187/`), the form
-//! every other part of the build knows; this pass rewrites the `href` and `src`
-//! attributes that start with the base path, once a page is complete. Fragments (`#op-3`)
+//! every other part of the build knows; this pass rewrites the `href`, `src` and
+//! `action` attributes that start with the base path, once a page is complete. Fragments (`#op-3`)
 //! and queries are kept; links to other hosts are left alone.
 
 use std::borrow::Cow;
@@ -15,7 +15,7 @@ use regex::{Captures, Regex};
 use super::urls;
 
 static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)')"#).expect("pattern")
+    Regex::new(r#"(?i)(\s(?:href|src|action)\s*=\s*)(?:"([^"]*)"|'([^']*)')"#).expect("pattern")
 });
 
 /// Rewrites the links of a page found at the site path `page_dir` (`en/A/RES/73/187/`,

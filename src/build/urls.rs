@@ -120,6 +120,22 @@ pub fn paged(path: &str, page: usize) -> String {
     }
 }
 
+/// The search page of a language.
+pub fn search(lang: Lang) -> String {
+    format!("{}/search/", lang.code())
+}
+
+/// The folder of every language's search index.
+pub const SEARCH_DIR: &str = "search";
+
+/// The folder of a language's search index.
+pub fn search_index(lang: Lang) -> String {
+    format!("{SEARCH_DIR}/{}/", lang.code())
+}
+
+/// The script of the search page and of the search box.
+pub const SEARCH_SCRIPT: &str = "search.js";
+
 /// The file that serves a page path.
 pub fn file_of(path: &str) -> String {
     format!("{path}index.html")

@@ -90,6 +90,8 @@ struct Nav {
     subjects: String,
     committees: String,
     agenda_items: String,
+    /// The search page, when the site has search.
+    search: Option<String>,
 }
 
 /// One entry of the language switcher.
@@ -131,6 +133,10 @@ pub fn common(
                 subjects: u(GroupKind::Subject),
                 committees: u(GroupKind::Committee),
                 agenda_items: u(GroupKind::AgendaItem),
+                search: site
+                    .config
+                    .search
+                    .then(|| site.urls.url(&urls::search(nav_lang))),
             }),
         ),
         ("switcher", to_value(switcher)),

@@ -98,6 +98,7 @@ fn preview(opts: &ServeOptions, output: &Path) -> Preview {
         dry_run: false,
         live_reload: true,
         relative_links: false,
+        no_search: false,
     })
 }
 

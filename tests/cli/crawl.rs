@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-/// Every `href` and `src` of an HTML page, with `&amp;` decoded.
+/// Every `href` and `src` of an HTML page, and every form's `action`, with `&amp;` decoded.
 pub fn links(html: &str) -> Vec<String> {
-    let re = regex::Regex::new(r#"\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).unwrap();
+    let re = regex::Regex::new(r#"\s(?:href|src|action)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).unwrap();
     re.captures_iter(html)
         .map(|c| {
             c.get(1)

@@ -2,6 +2,7 @@
 //! on it, and inspect what it wrote and printed.
 
 mod attacks;
+mod browser;
 mod build;
 mod crawl;
 mod determinism;
@@ -16,6 +17,7 @@ mod output;
 mod preview;
 mod publish;
 mod relative;
+mod search;
 mod series;
 mod serve;
 mod theme;

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use plenary::build::BuildOptions;
 use plenary::build::preview::Preview;
@@ -17,19 +18,66 @@ fn options(root: &Path, output: PathBuf) -> BuildOptions {
     }
 }
 
-/// Every HTML file below a folder, with its text.
+/// Every HTML file below a folder, and every file of the search index, with its text.
 fn pages(dir: &Path) -> BTreeMap<PathBuf, String> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path().extension().is_some_and(|x| x == "html")
+                || e.path().strip_prefix(dir).unwrap().starts_with("search")
+        })
         .map(|e| {
             (
                 e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                std::fs::read_to_string(e.path()).unwrap(),
+                String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).into_owned(),
             )
         })
         .collect()
+}
+
+#[test]
+fn search_follows_each_save_unless_it_is_too_slow_to_make_and_then_says_so() {
+    let site = Site::fixture("basic");
+    let root = site.root.canonicalize().unwrap();
+    let path = root.join("content/ga/73/187.en.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let index = |dir: &Path| -> BTreeMap<PathBuf, String> {
+        pages(dir)
+            .into_iter()
+            .filter(|(p, _)| p.starts_with("search"))
+            .collect()
+    };
+
+    let out = site.root.parent().unwrap().join("behind");
+    let mut preview = Preview::new(options(&site.root, out)).with_search_budget(Duration::ZERO);
+    preview.rebuild().unwrap();
+    let before = index(preview.output());
+    assert!(!before.is_empty());
+    std::fs::write(&path, text.replace("Noting that", "Noting with zeal that")).unwrap();
+    let update = preview.update(std::slice::from_ref(&path)).unwrap();
+    assert!(update.search_behind, "{update:?}");
+    assert!(
+        plenary::build::preview::summary(&update).contains("search shows the site as it was"),
+        "{}",
+        plenary::build::preview::summary(&update)
+    );
+    assert_eq!(index(preview.output()), before);
+
+    // Quick enough: the index follows the save (same_as_a_full_build compares it too).
+    let out = site.root.parent().unwrap().join("following");
+    let mut preview = Preview::new(options(&site.root, out));
+    preview.rebuild().unwrap();
+    std::fs::write(
+        &path,
+        text.replace("Noting that", "Noting with vigour that"),
+    )
+    .unwrap();
+    let update = preview.update(std::slice::from_ref(&path)).unwrap();
+    assert!(!update.search_behind, "{update:?}");
+    assert_ne!(index(preview.output()), before);
+    same_as_a_full_build(&site, &preview, "search");
 }
 
 #[track_caller]

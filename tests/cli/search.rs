@@ -1,0 +1,188 @@
+//! Search: the index of every language, the search page and the header's search box,
+//! the switch that leaves them out, and the search page at work in a real browser.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use plenary::search::Reader;
+
+use crate::browser::{Browser, Files};
+use crate::harness::Site;
+
+#[test]
+fn a_build_indexes_every_language_and_the_index_finds_chinese_without_spaces() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    for lang in ["zh", "en", "fr"] {
+        assert!(
+            site.exists(&format!("public/search/{lang}/meta.json")),
+            "{lang}"
+        );
+    }
+    let mut zh = Reader::open(&site.root.join("public/search/zh")).unwrap();
+    let hits = zh.search("信息和通信技术", &[], 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].path, "zh/A/RES/73/187/");
+    assert_eq!(hits[0].symbol, "A/RES/73/187");
+    // The title holds it too, but the first paragraph that does is shown.
+    assert_eq!(hits[0].anchor.as_deref(), Some("pp-1"));
+    let facet = zh
+        .search("", &["committee:third-committee".into()], 10)
+        .unwrap();
+    assert_eq!(facet.len(), 1);
+
+    let mut en = Reader::open(&site.root.join("public/search/en")).unwrap();
+    // "technology" is not in the text; "technologies" is, with the same stem.
+    let hits = en.search("Technology", &[], 10).unwrap();
+    assert_eq!(hits[0].path, "en/A/RES/73/187/");
+    assert!(en.bytes_read() < 100_000);
+}
+
+#[test]
+fn every_page_has_a_search_box_and_each_language_a_search_page() {
+    let site = Site::fixture("basic");
+    site.run(&["build", "--base-url", "https://example.org/"])
+        .assert_ok();
+    let page = site.page("zh/A/RES/73/187/index.html");
+    assert!(page.contains(r#"<form class="site-search" role="search" action="/zh/search/""#));
+    assert!(page.contains(r#"<label for="site-search-q""#));
+    let search = site.page("fr/search/index.html");
+    assert!(search.contains(r#"<input type="search" id="search-q" name="q""#));
+    assert!(search.contains(r#"<label for="search-q">Rechercher dans les résolutions</label>"#));
+    assert!(search.contains(r#"role="status" aria-live="polite""#));
+    assert!(search.contains(r#"<script src="/search.js" defer></script>"#));
+    assert!(
+        search.contains(r#"<option value="ga-73">"#),
+        "the session filter"
+    );
+    assert!(
+        !search.contains("site-search-q"),
+        "one search form on the search page"
+    );
+    assert!(site.exists("public/search.js"));
+    assert!(
+        site.page("sitemap.xml")
+            .contains("<loc>https://example.org/zh/search/</loc>")
+    );
+}
+
+#[test]
+fn the_switch_and_the_setting_leave_search_out() {
+    let site = Site::fixture("basic");
+    site.run(&["build", "--no-search"]).assert_ok();
+    let without = |site: &Site| {
+        assert!(!site.exists("public/search"));
+        assert!(!site.exists("public/search.js"));
+        assert!(!site.exists("public/en/search"));
+        assert!(!site.page("en/index.html").contains("site-search"));
+    };
+    without(&site);
+    let toml = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write("site.toml", format!("{toml}\n[search]\nenabled = false\n"));
+    site.build().assert_ok();
+    without(&site);
+}
+
+#[test]
+fn two_builds_write_the_same_index() {
+    let site = Site::sample();
+    site.build().assert_ok();
+    let first = site.snapshot("public/search");
+    site.build().assert_ok();
+    assert_eq!(first, site.snapshot("public/search"));
+    assert!(first.len() > 6 * 3);
+}
+
+#[test]
+fn with_relative_links_the_search_box_and_script_are_relative() {
+    let site = Site::fixture("basic");
+    site.run(&["build", "--relative-links"]).assert_ok();
+    let page = site.page("zh/A/RES/73/187/index.html");
+    assert!(
+        page.contains(r#"action="../../../../search/index.html""#),
+        "{page}"
+    );
+    let search = site.page("zh/search/index.html");
+    assert!(search.contains(r#"<script src="../../search.js" defer></script>"#));
+    assert!(search.contains(r#"data-relative="true""#));
+}
+
+/// Searches on the search page of `lang` as a reader does: types the query into the
+/// search field, submits, and returns the text of the results.
+async fn search(browser: &Browser, files: &Files, lang: &str, query: &str) -> String {
+    let c = &browser.client;
+    c.goto(&files.url(&format!("/{lang}/search/")))
+        .await
+        .unwrap();
+    let field = c.wait().for_element(Locator::Id("search-q")).await.unwrap();
+    field.send_keys(query).await.unwrap();
+    field.send_keys("\u{E007}").await.unwrap();
+    results(browser).await
+}
+
+/// The text of the results once the status says how many there are.
+async fn results(browser: &Browser) -> String {
+    let c = &browser.client;
+    let started = std::time::Instant::now();
+    loop {
+        let status = browser.text_of("#search-status").await;
+        let list = browser.text_of("#search-results").await;
+        if !list.is_empty() || (started.elapsed() > Duration::from_secs(10)) {
+            return format!("{status}\n{list}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let _ = c;
+    }
+}
+
+#[test]
+fn in_a_browser_each_language_finds_its_resolutions() {
+    let site = Site::sample();
+    site.build().assert_ok();
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let files = Files::serve(&site.root.join("public"));
+    browser.run(async {
+        let c = &browser.client;
+        // Chinese written without spaces.
+        let zh = search(&browser, &files, "zh", "网络犯罪").await;
+        assert!(zh.contains("A/RES/73/187"), "{zh}");
+        let href = c
+            .find(Locator::Css("#search-results a.hit"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(href.starts_with(&files.url("/zh/A/RES/73/187/#")), "{href}");
+        assert!(c.current_url().await.unwrap().as_str().contains("?q="));
+
+        // Word forms the text does not have find the forms it has.
+        let ru = search(&browser, &files, "ru", "декларации").await;
+        assert!(ru.contains("A/RES/217 A (III)"), "{ru}");
+        let ar = search(&browser, &files, "ar", "كرامة").await;
+        assert!(ar.contains("A/RES/217 A (III)"), "{ar}");
+        let en = search(&browser, &files, "en", "embargoes").await;
+        assert!(en.contains("A/RES/79/7"), "{en}");
+        assert!(!en.contains("A/RES/73/187"), "{en}");
+
+        // The address carries the query; the box in the header of any page leads there.
+        c.goto(
+            &files.url(
+                "/zh/search/?q=%E4%BF%A1%E6%81%AF%E5%92%8C%E9%80%9A%E4%BF%A1%E6%8A%80%E6%9C%AF",
+            ),
+        )
+        .await
+        .unwrap();
+        let linked = results(&browser).await;
+        assert!(linked.contains("A/RES/73/187"), "{linked}");
+        c.goto(&files.url("/en/")).await.unwrap();
+        let field = c.find(Locator::Id("site-search-q")).await.unwrap();
+        field.send_keys("Cuba embargo").await.unwrap();
+        field.send_keys("\u{E007}").await.unwrap();
+        let from_header = results(&browser).await;
+        assert!(from_header.contains("A/RES/79/7"), "{from_header}");
+    });
+}
