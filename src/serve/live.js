@@ -3,6 +3,8 @@
 (() => {
   const events = new EventSource("/__plenary/events");
   let overlay = null;
+  // Marked on the page once the connection is open, for tests and tools that edit files.
+  events.addEventListener("open", () => { document.documentElement.dataset.plenaryLive = "open"; });
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("problems", (e) => {
     if (!overlay) {

@@ -192,3 +192,69 @@ fn only_the_site_is_served() {
         "a 404 page still reloads when the site changes"
     );
 }
+
+/// Waits until `script` returns true in the page, or fails with what it returned.
+async fn until(browser: &crate::browser::Browser, script: &str, what: &str) {
+    let started = Instant::now();
+    loop {
+        let value = browser.client.execute(script, vec![]).await;
+        if matches!(value, Ok(serde_json::Value::Bool(true))) {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{what}: the page never showed it ({value:?})"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[test]
+fn in_a_browser_a_save_reloads_the_open_page_and_a_bad_one_shows_over_it() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let Some(browser) = crate::browser::Browser::start() else {
+        return;
+    };
+    let path = site.root.join("content/ga/73/187.en.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let connected = "return document.documentElement.dataset.plenaryLive === 'open'";
+    browser.run(async {
+        let c = &browser.client;
+        c.goto(&format!("http://{}/en/A/RES/73/187/", server.addr))
+            .await
+            .unwrap();
+        until(&browser, connected, "the live connection").await;
+        // A mark on the page as loaded: a reload clears it.
+        c.execute("window.plenaryTestMark = 1; return true;", vec![])
+            .await
+            .unwrap();
+
+        std::fs::write(&path, text.replace("Noting that", "Noting with zeal that")).unwrap();
+        until(
+            &browser,
+            "return !window.plenaryTestMark && document.body.innerText.includes('Noting with zeal that')",
+            "the saved text, after a reload",
+        )
+        .await;
+
+        until(&browser, connected, "the live connection after the reload").await;
+        std::fs::write(&path, text.replace("adopted: 2018-12-17", "adopted: 2018-13-17")).unwrap();
+        until(
+            &browser,
+            "const o = document.querySelector('[role=alert]'); return !!o && o.textContent.includes('187.en.md:5:10')",
+            "the problem over the page",
+        )
+        .await;
+        // The last good page is still what is shown and served.
+        assert!(server.get("/en/A/RES/73/187/").1.contains("Noting with zeal that"));
+
+        std::fs::write(&path, text.replace("Noting that", "Noting with fresh zeal that")).unwrap();
+        until(
+            &browser,
+            "return !document.querySelector('[role=alert]') && document.body.innerText.includes('Noting with fresh zeal that')",
+            "the fixed page, without the problem",
+        )
+        .await;
+    });
+}
