@@ -38,8 +38,8 @@ fn main() {
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .find(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .expect("a resolution file")
+        .find(|e| e.path().to_string_lossy().ends_with(".en.md"))
+        .expect("an English resolution file")
         .into_path();
     let (resolution, _) = plenary::content::load_file(&file, &file);
     let resolution = resolution.expect("the file is a valid resolution");
@@ -89,10 +89,16 @@ fn main() {
             )
             .await;
             let mark = format!("plenarymark{n}");
+            // A word more at the end of the body's first line: the same paragraphs and
+            // citations, so the save is the common one, of text alone.
+            let body = &original[body_at..];
+            let line = body.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+            let end = line + body[line..].find('\n').unwrap_or(body.len() - line);
             let edited = format!(
-                "{}{}",
+                "{}{} {mark}{}",
                 &original[..body_at],
-                original[body_at..].replacen(" the ", &format!(" the {mark} "), 1)
+                &body[..end],
+                &body[end..]
             );
             let saved = Instant::now();
             std::fs::write(&file, edited).expect("writable");

@@ -43,13 +43,14 @@ pub struct Preview {
     search_cost: Duration,
     search_budget: Duration,
     /// Whether the search index is older than the last save.
-    search_behind: bool,
+    search_stale: bool,
 }
 
-/// A save remakes the search index only when that takes less than this: the index of a
-/// large archive takes seconds to make, and the page must show within a moment of the
-/// save. Past it, the index stays that of the last full build, and the update says so.
-const SEARCH_BUDGET: Duration = Duration::from_millis(150);
+/// After a save, the search index is made again only when that took less than this the
+/// last time: it is made after the pages are shown, but the next save waits for it, and
+/// the index of a large archive takes many seconds. Past it, the index stays that of the
+/// last full build.
+const SEARCH_BUDGET: Duration = Duration::from_secs(1);
 
 /// What an update did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +58,17 @@ pub struct Update {
     pub pages: usize,
     pub full: bool,
     pub millis: u128,
-    /// The search index is that of an earlier build, too large to remake on each save.
-    pub search_behind: bool,
+}
+
+/// What became of the search index after a save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchFollow {
+    /// Made again, in this many milliseconds.
+    Remade(u128),
+    /// Left as the last full build made it: it takes too long to make on each save.
+    Behind,
+    /// The site has no search, or nothing changed.
+    Nothing,
 }
 
 impl Preview {
@@ -72,7 +82,7 @@ impl Preview {
             paths: HashSet::new(),
             search_cost: Duration::ZERO,
             search_budget: SEARCH_BUDGET,
-            search_behind: false,
+            search_stale: false,
         }
     }
 
@@ -111,7 +121,6 @@ impl Preview {
             pages: written,
             full: true,
             millis: started.elapsed().as_millis(),
-            search_behind: false,
         })
     }
 
@@ -130,14 +139,11 @@ impl Preview {
         let started = Instant::now();
         if let Some(pages) = self.edit_in_place(&root, changed) {
             let pages = pages?;
-            if pages > 0 {
-                self.follow_search()?;
-            }
+            self.search_stale |= pages > 0;
             return Ok(Update {
                 pages,
                 full: false,
                 millis: started.elapsed().as_millis(),
-                search_behind: self.search_behind,
             });
         }
         let generation = self.generation.take().expect("checked above");
@@ -178,12 +184,11 @@ impl Preview {
                     self.remove_gone(&generation);
                 }
                 self.generation = Some(generation);
-                self.follow_search()?;
+                self.search_stale = true;
                 Ok(Update {
                     pages: written,
                     full: false,
                     millis: started.elapsed().as_millis(),
-                    search_behind: self.search_behind,
                 })
             }
             // The old generation is gone: the next save rebuilds everything.
@@ -605,19 +610,28 @@ impl Preview {
         .map_err(|e| vec![e])
     }
 
-    /// Makes the search index again after a save, when that is quick enough.
-    fn follow_search(&mut self) -> Result<(), Vec<Diagnostic>> {
+    /// Makes the search index again after the pages of a save are written and shown,
+    /// when that is quick enough.
+    pub fn follow_search(&mut self) -> Result<SearchFollow, Vec<Diagnostic>> {
+        if !self.search_stale {
+            return Ok(SearchFollow::Nothing);
+        }
         let Some(generation) = self.generation.take() else {
-            return Ok(());
+            return Ok(SearchFollow::Nothing);
         };
-        let made = if self.search_cost <= self.search_budget {
+        let follow = if !generation.site.config.search {
+            Ok(SearchFollow::Nothing)
+        } else if self.search_cost <= self.search_budget {
             self.write_search(&generation)
+                .map(|()| SearchFollow::Remade(self.search_cost.as_millis()))
         } else {
-            self.search_behind = generation.site.config.search;
-            Ok(())
+            Ok(SearchFollow::Behind)
         };
         self.generation = Some(generation);
-        made
+        if matches!(follow, Ok(SearchFollow::Nothing)) {
+            self.search_stale = false;
+        }
+        follow
     }
 
     /// Writes the search index whole, and times it.
@@ -636,7 +650,7 @@ impl Preview {
         )
         .map_err(|e| vec![e])?;
         self.search_cost = started.elapsed();
-        self.search_behind = false;
+        self.search_stale = false;
         Ok(())
     }
 
@@ -793,12 +807,6 @@ pub fn summary(update: &Update) -> String {
             update.pages, update.millis
         )
     } else {
-        let mut line = format!("rebuilt {} pages in {} ms", update.pages, update.millis);
-        if update.search_behind {
-            line.push_str(
-                "; search shows the site as it was when serve started (its index is too large to remake on each save; `plenary build` makes it whole)",
-            );
-        }
-        line
+        format!("rebuilt {} pages in {} ms", update.pages, update.millis)
     }
 }

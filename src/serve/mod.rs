@@ -19,7 +19,7 @@ use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
 use crate::build::BuildOptions;
-use crate::build::preview::{Preview, Update, summary};
+use crate::build::preview::{Preview, SearchFollow, Update, summary};
 use crate::diagnostic::Diagnostic;
 use files::Resolved;
 
@@ -120,7 +120,22 @@ pub fn serve(opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<(), S
     });
     live.report(first);
 
-    let _watcher = watch::start(&opts, &live, move |changed| outcome(site.update(changed)))?;
+    let watching = Arc::clone(&live);
+    let mut told_behind = false;
+    let _watcher = watch::start(&opts, move |changed| {
+        watching.report(outcome(site.update(changed)));
+        // The pages show first; then the search index, which takes longer to make.
+        match site.follow_search() {
+            Ok(SearchFollow::Behind) if !told_behind => {
+                told_behind = true;
+                println!(
+                    "search shows the site as it was when serve started: its index takes too long to make again on each save (`plenary build` makes it whole)"
+                );
+            }
+            Ok(_) => {}
+            Err(problems) => watching.report(Err(problems)),
+        }
+    })?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -1,7 +1,6 @@
 //! Watching the site's sources and rebuilding on every save.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -9,8 +8,7 @@ use notify_debouncer_full::notify::event::ModifyKind;
 use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use super::{Live, ServeError, ServeOptions};
-use crate::diagnostic::Diagnostic;
+use super::{ServeError, ServeOptions};
 
 /// Saves that come in this close together are one change: editors write a file in steps.
 const QUIET: Duration = Duration::from_millis(40);
@@ -47,12 +45,11 @@ fn is_change(kind: &EventKind) -> bool {
     }
 }
 
-/// Starts watching; every batch of source changes runs `rebuild` and tells the browsers.
-/// The returned watcher must be kept alive.
+/// Starts watching; every batch of source changes runs `rebuild`, which tells the
+/// browsers. The returned watcher must be kept alive.
 pub fn start(
     opts: &ServeOptions,
-    live: &Arc<Live>,
-    mut rebuild: impl FnMut(&[PathBuf]) -> Result<String, Vec<Diagnostic>> + Send + 'static,
+    mut rebuild: impl FnMut(&[PathBuf]) + Send + 'static,
 ) -> Result<Debouncer<RecommendedWatcher, RecommendedCache>, ServeError> {
     let root = opts.root.canonicalize()?;
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
@@ -78,7 +75,6 @@ pub fn start(
             path: root.clone(),
             why: e.to_string(),
         })?;
-    let live = Arc::clone(live);
     std::thread::spawn(move || {
         for batch in rx {
             let Ok(events) = batch else { continue };
@@ -92,7 +88,7 @@ pub fn start(
             changed.sort();
             changed.dedup();
             if !changed.is_empty() {
-                live.report(rebuild(&changed));
+                rebuild(&changed);
             }
         }
     });

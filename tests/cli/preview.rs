@@ -38,7 +38,8 @@ fn pages(dir: &Path) -> BTreeMap<PathBuf, String> {
 }
 
 #[test]
-fn search_follows_each_save_unless_it_is_too_slow_to_make_and_then_says_so() {
+fn search_follows_each_save_unless_it_is_too_slow_to_make() {
+    use plenary::build::preview::SearchFollow;
     let site = Site::fixture("basic");
     let root = site.root.canonicalize().unwrap();
     let path = root.join("content/ga/73/187.en.md");
@@ -56,32 +57,33 @@ fn search_follows_each_save_unless_it_is_too_slow_to_make_and_then_says_so() {
     let before = index(preview.output());
     assert!(!before.is_empty());
     std::fs::write(&path, text.replace("Noting that", "Noting with zeal that")).unwrap();
-    let update = preview.update(std::slice::from_ref(&path)).unwrap();
-    assert!(update.search_behind, "{update:?}");
-    assert!(
-        plenary::build::preview::summary(&update).contains("search shows the site as it was"),
-        "{}",
-        plenary::build::preview::summary(&update)
-    );
+    preview.update(std::slice::from_ref(&path)).unwrap();
+    assert_eq!(preview.follow_search().unwrap(), SearchFollow::Behind);
     assert_eq!(index(preview.output()), before);
 
     // Quick enough: the index follows the save (same_as_a_full_build compares it too).
     let out = site.root.parent().unwrap().join("following");
     let mut preview = Preview::new(options(&site.root, out));
     preview.rebuild().unwrap();
+    assert_eq!(preview.follow_search().unwrap(), SearchFollow::Nothing);
     std::fs::write(
         &path,
         text.replace("Noting that", "Noting with vigour that"),
     )
     .unwrap();
-    let update = preview.update(std::slice::from_ref(&path)).unwrap();
-    assert!(!update.search_behind, "{update:?}");
+    preview.update(std::slice::from_ref(&path)).unwrap();
+    assert!(matches!(
+        preview.follow_search().unwrap(),
+        SearchFollow::Remade(_)
+    ));
     assert_ne!(index(preview.output()), before);
-    same_as_a_full_build(&site, &preview, "search");
+    same_as_a_full_build(&site, &mut preview, "search");
 }
 
+/// Compares with a full build, once the search index has caught up as `serve` lets it.
 #[track_caller]
-fn same_as_a_full_build(site: &Site, preview: &Preview, step: &str) {
+fn same_as_a_full_build(site: &Site, preview: &mut Preview, step: &str) {
+    preview.follow_search().unwrap();
     let fresh = site
         .root
         .parent()
@@ -127,7 +129,7 @@ fn every_kind_of_edit_gives_the_full_build() {
     let update = preview.update(&changed).unwrap();
     // Only its own page shows the text of a resolution.
     assert!(!update.full && update.pages == 1, "{update:?}");
-    same_as_a_full_build(&site, &preview, "body");
+    same_as_a_full_build(&site, &mut preview, "body");
 
     // Saved again unchanged: nothing to render.
     let update = preview.update(&changed).unwrap();
@@ -141,11 +143,11 @@ fn every_kind_of_edit_gives_the_full_build() {
     );
     let update = preview.update(&changed).unwrap();
     assert!(!update.full && update.pages > 1, "{update:?}");
-    same_as_a_full_build(&site, &preview, "paragraph");
+    same_as_a_full_build(&site, &mut preview, "paragraph");
 
     let changed = edit("content/ga/73/187.zh.md", "title: 打击", "title: 关于打击");
     preview.update(&changed).unwrap();
-    same_as_a_full_build(&site, &preview, "title");
+    same_as_a_full_build(&site, &mut preview, "title");
 
     site.write(
         "content/ga/73/200.en.md",
@@ -154,7 +156,7 @@ fn every_kind_of_edit_gives_the_full_build() {
     preview
         .update(&[root.join("content/ga/73/200.en.md")])
         .unwrap();
-    same_as_a_full_build(&site, &preview, "added");
+    same_as_a_full_build(&site, &mut preview, "added");
 
     site.write(
         "content/ga/73/187.fr.md",
@@ -163,7 +165,7 @@ fn every_kind_of_edit_gives_the_full_build() {
     preview
         .update(&[root.join("content/ga/73/187.fr.md")])
         .unwrap();
-    same_as_a_full_build(&site, &preview, "translation");
+    same_as_a_full_build(&site, &mut preview, "translation");
 
     let changed = edit(
         "content/ga/73/200.en.md",
@@ -171,7 +173,7 @@ fn every_kind_of_edit_gives_the_full_build() {
         "subjects: [cybercrime]",
     );
     preview.update(&changed).unwrap();
-    same_as_a_full_build(&site, &preview, "subjects");
+    same_as_a_full_build(&site, &mut preview, "subjects");
 
     // A body that names a predecessor changes the series of both.
     let changed = edit(
@@ -180,7 +182,7 @@ fn every_kind_of_edit_gives_the_full_build() {
         "Recalling its resolutions, the most recent of which is resolution 73/187",
     );
     preview.update(&changed).unwrap();
-    same_as_a_full_build(&site, &preview, "series");
+    same_as_a_full_build(&site, &mut preview, "series");
     assert!(
         preview
             .output()
@@ -196,7 +198,7 @@ fn every_kind_of_edit_gives_the_full_build() {
     );
     let update = preview.update(&changed).unwrap();
     assert!(!update.full && update.pages < 20, "{update:?}");
-    same_as_a_full_build(&site, &preview, "predecessor body");
+    same_as_a_full_build(&site, &mut preview, "predecessor body");
 
     // The paragraph that recalls the predecessor is where the series reads its history.
     let changed = edit(
@@ -205,7 +207,7 @@ fn every_kind_of_edit_gives_the_full_build() {
         "Recalling all its resolutions, the most",
     );
     preview.update(&changed).unwrap();
-    same_as_a_full_build(&site, &preview, "recalling paragraph");
+    same_as_a_full_build(&site, &mut preview, "recalling paragraph");
 
     let changed = edit(
         "content/ga/73/200.en.md",
@@ -214,17 +216,17 @@ fn every_kind_of_edit_gives_the_full_build() {
     );
     let update = preview.update(&changed).unwrap();
     assert!(!update.full && update.pages < 20, "{update:?}");
-    same_as_a_full_build(&site, &preview, "successor body");
+    same_as_a_full_build(&site, &mut preview, "successor body");
 
     std::fs::remove_file(root.join("content/ga/73/187.en.md")).unwrap();
     preview
         .update(&[root.join("content/ga/73/187.en.md")])
         .unwrap();
-    same_as_a_full_build(&site, &preview, "removed");
+    same_as_a_full_build(&site, &mut preview, "removed");
 
     let changed = edit("content/sc/242.en.md", "S/RES/242(1967)", "S/RES/243(1967)");
     preview.update(&changed).unwrap();
-    same_as_a_full_build(&site, &preview, "symbol");
+    same_as_a_full_build(&site, &mut preview, "symbol");
 }
 
 #[test]
@@ -255,5 +257,5 @@ fn a_bad_edit_changes_nothing_and_its_fix_catches_up() {
     )
     .unwrap();
     preview.update(std::slice::from_ref(&path)).unwrap();
-    same_as_a_full_build(&site, &preview, "fixed");
+    same_as_a_full_build(&site, &mut preview, "fixed");
 }
