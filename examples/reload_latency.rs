@@ -45,7 +45,6 @@ fn main() {
     let resolution = resolution.expect("the file is a valid resolution");
     let page = plenary::build::urls::resolution(resolution.lang, &resolution.symbol);
     let original = std::fs::read_to_string(&file).expect("readable");
-    let body_at = original[3..].find("\n---\n").expect("front matter") + 3 + 5;
 
     let started = Instant::now();
     let mut server = Command::new(&plenary)
@@ -89,17 +88,11 @@ fn main() {
             )
             .await;
             let mark = format!("plenarymark{n}");
-            // A word more at the end of the body's first line: the same paragraphs and
-            // citations, so the save is the common one, of text alone.
-            let body = &original[body_at..];
-            let line = body.find(|c: char| !c.is_whitespace()).unwrap_or(0);
-            let end = line + body[line..].find('\n').unwrap_or(body.len() - line);
-            let edited = format!(
-                "{}{} {mark}{}",
-                &original[..body_at],
-                &body[..end],
-                &body[end..]
-            );
+            // A word more at the end of the body's last line, which ends the last
+            // paragraph: the same paragraphs and citations, so the save is the common one,
+            // of text alone. (A word after "The General Assembly," would make it a paragraph.)
+            let end = original.trim_end().len();
+            let edited = format!("{} {mark}{}", &original[..end], &original[end..]);
             let saved = Instant::now();
             std::fs::write(&file, edited).expect("writable");
             wait_for(
