@@ -6,6 +6,14 @@
   // Marked on the page once the connection is open, for tests and tools that edit files.
   events.addEventListener("open", () => { document.documentElement.dataset.plenaryLive = "open"; });
   events.addEventListener("reload", () => location.reload());
+  // A save rebuilt while this page was loading: its reload was sent before this page
+  // listened. Once per build, so that a clock that differs cannot reload without end.
+  events.addEventListener("built", (e) => {
+    if (Number(e.data) > performance.timeOrigin && sessionStorage.getItem("plenary-built") !== e.data) {
+      sessionStorage.setItem("plenary-built", e.data);
+      location.reload();
+    }
+  });
   events.addEventListener("problems", (e) => {
     if (!overlay) {
       overlay = document.createElement("div");

@@ -55,6 +55,8 @@ pub enum ServeError {
 #[derive(Debug, Clone)]
 pub enum Signal {
     Reload,
+    /// When the last good build finished (ms since the Unix epoch), told on connecting.
+    Built(u128),
     Problems(String),
 }
 
@@ -65,6 +67,10 @@ pub struct Live {
     signals: broadcast::Sender<Signal>,
     /// The problems of the last build, shown to every page that connects until fixed.
     problems: Mutex<Option<String>>,
+    /// When the last good build finished, in milliseconds since the Unix epoch: a page
+    /// that was loading while a reload was sent learns from it, when it connects, that
+    /// it is older than the site.
+    built: Mutex<u128>,
 }
 
 impl Live {
@@ -73,6 +79,7 @@ impl Live {
             Ok(summary) => {
                 println!("{summary}");
                 *self.problems.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                *self.built.lock().unwrap_or_else(|e| e.into_inner()) = now_millis();
                 let _ = self.signals.send(Signal::Reload);
             }
             Err(diagnostics) => {
@@ -117,6 +124,7 @@ pub fn serve(opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<(), S
         output: output.canonicalize()?,
         signals,
         problems: Mutex::new(None),
+        built: Mutex::new(0),
     });
     live.report(first);
 
@@ -162,6 +170,12 @@ pub fn serve(opts: ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<(), S
     result
 }
 
+fn now_millis() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis())
+}
+
 async fn live_js() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
@@ -175,11 +189,15 @@ async fn events(State(live): State<Arc<Live>>) -> impl IntoResponse {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
-    let first = tokio_stream::iter(current.map(Signal::Problems));
+    let built = *live.built.lock().unwrap_or_else(|e| e.into_inner());
+    let first = tokio_stream::iter(
+        std::iter::once(Signal::Built(built)).chain(current.map(Signal::Problems)),
+    );
     let later = BroadcastStream::new(live.signals.subscribe()).filter_map(Result::ok);
     let stream = first.chain(later).map(|signal| {
         Ok::<_, std::convert::Infallible>(match signal {
             Signal::Reload => Event::default().event("reload").data("reload"),
+            Signal::Built(millis) => Event::default().event("built").data(millis.to_string()),
             Signal::Problems(text) => Event::default().event("problems").data(text),
         })
     });

@@ -114,6 +114,16 @@ fn an_edit_shows_after_a_reload_event() {
         "the live script is injected"
     );
     let mut events = server.events();
+    // On connecting, a page learns when the site was last built: one that was loading
+    // while a reload was sent reloads then.
+    let built = |events: &mut BufReader<TcpStream>| -> u128 {
+        wait_for(events, "built")
+            .trim()
+            .parse()
+            .expect("milliseconds")
+    };
+    let first = built(&mut events);
+    assert!(first > 0);
     let path = site.root.join("content/ga/73/187.en.md");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(
@@ -122,6 +132,7 @@ fn an_edit_shows_after_a_reload_event() {
     )
     .unwrap();
     wait_for(&mut events, "reload");
+    assert!(built(&mut server.events()) > first);
     assert!(
         server
             .get("/en/A/RES/73/187/")
