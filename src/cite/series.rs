@@ -225,97 +225,10 @@ static AFTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// A month's number from its name in a language (Russian in the genitive, Arabic in
 /// either of the names the UN writes side by side, "كانون الأول/ديسمبر").
 fn month_number(name: &str, lang: Lang) -> Option<u8> {
-    let names: &[&str] = match lang {
-        Lang::En => &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        Lang::Fr => &[
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
-        Lang::Es => &[
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
-        Lang::Ru => &[
-            "января",
-            "февраля",
-            "марта",
-            "апреля",
-            "мая",
-            "июня",
-            "июля",
-            "августа",
-            "сентября",
-            "октября",
-            "ноября",
-            "декабря",
-        ],
-        Lang::Ar => {
-            const AR: [&[&str]; 12] = [
-                &["كانون الثاني", "يناير"],
-                &["شباط", "فبراير"],
-                &["آذار", "مارس"],
-                &["نيسان", "أبريل"],
-                &["أيار", "مايو"],
-                &["حزيران", "يونيه", "يونيو"],
-                &["تموز", "يوليه", "يوليو"],
-                &["آب", "أغسطس"],
-                &["أيلول", "سبتمبر"],
-                &["تشرين الأول", "أكتوبر"],
-                &["تشرين الثاني", "نوفمبر"],
-                &["كانون الأول", "ديسمبر"],
-            ];
-            return name.split('/').find_map(|part| {
-                let part = part.trim();
-                AR.iter()
-                    .position(|forms| forms.contains(&part))
-                    .and_then(|m| u8::try_from(m + 1).ok())
-            });
-        }
-        Lang::Zh => return None,
-    };
-    let name = name.to_lowercase();
-    let name = if lang == Lang::Es && name == "setiembre" {
-        "septiembre".to_string()
-    } else {
-        name
-    };
-    names
-        .iter()
-        .position(|&n| n == name)
-        .and_then(|m| u8::try_from(m + 1).ok())
+    if lang == Lang::Zh {
+        return None;
+    }
+    crate::model::months::number(name)
 }
 
 #[cfg(test)]

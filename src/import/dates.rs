@@ -11,93 +11,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-const EN: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const ES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-/// Russian months in the genitive, the case a date uses ("4 декабря").
-const RU: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-/// Arabic months as the UN writes them: the Levantine name, a slash, the Egyptian name
-/// ("كانون الأول/ديسمبر"). Either half alone is accepted too.
-const AR_LEVANTINE: [&str; 12] = [
-    "كانون الثاني",
-    "شباط",
-    "آذار",
-    "نيسان",
-    "أيار",
-    "حزيران",
-    "تموز",
-    "آب",
-    "أيلول",
-    "تشرين الأول",
-    "تشرين الثاني",
-    "كانون الأول",
-];
-const AR_EGYPTIAN: [&[&str]; 12] = [
-    &["يناير"],
-    &["فبراير"],
-    &["مارس"],
-    &["أبريل", "ابريل"],
-    &["مايو"],
-    &["يونيه", "يونيو"],
-    &["يوليه", "يوليو"],
-    &["أغسطس", "اغسطس"],
-    &["سبتمبر"],
-    &["أكتوبر", "اكتوبر"],
-    &["نوفمبر"],
-    &["ديسمبر"],
-];
+use crate::model::months;
 
 fn alternation<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     let mut names: Vec<&str> = names.into_iter().collect();
@@ -111,7 +25,13 @@ fn alternation<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 static LATIN: LazyLock<Regex> = LazyLock::new(|| {
-    let months = alternation(EN.iter().chain(&FR).chain(&ES).copied());
+    let months = alternation(
+        months::EN
+            .iter()
+            .chain(&months::FR)
+            .chain(&months::ES)
+            .copied(),
+    );
     // "4 December 2023", "1er décembre 2023", "4 de diciembre de 2023"; OCR sometimes
     // drops the space before the year.
     Regex::new(&format!(
@@ -121,7 +41,7 @@ static LATIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RUSSIAN: LazyLock<Regex> = LazyLock::new(|| {
-    let months = alternation(RU);
+    let months = alternation(months::RU);
     Regex::new(&format!(
         r"(?i)\b(?P<day>\d{{1,2}})\s+(?P<month>{months})\s+(?P<year>\d{{4}})"
     ))
@@ -129,8 +49,8 @@ static RUSSIAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
-    let levantine = alternation(AR_LEVANTINE);
-    let egyptian = alternation(AR_EGYPTIAN.iter().flat_map(|v| v.iter().copied()));
+    let levantine = alternation(months::AR_LEVANTINE);
+    let egyptian = alternation(months::AR_EGYPTIAN.iter().flat_map(|v| v.iter().copied()));
     Regex::new(&format!(
         r"(?P<day>\d{{1,2}})\s+(?P<month>(?:{levantine})\s*/\s*(?:{egyptian})|{levantine}|{egyptian})\s+(?P<year>\d{{4}})"
     ))
@@ -143,20 +63,7 @@ static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn month_number(name: &str) -> Option<i8> {
-    let lower = name.to_lowercase();
-    let index = [&EN, &FR, &ES, &RU]
-        .iter()
-        .find_map(|table| table.iter().position(|m| *m == lower))
-        .or_else(|| {
-            // "كانون الأول/ديسمبر": the part after the slash names the month on its own.
-            let egyptian = lower.rsplit('/').next().unwrap_or(&lower).trim();
-            let levantine = lower.split('/').next().unwrap_or(&lower).trim();
-            AR_EGYPTIAN
-                .iter()
-                .position(|names| names.contains(&egyptian))
-                .or_else(|| AR_LEVANTINE.iter().position(|m| *m == levantine))
-        })?;
-    i8::try_from(index + 1).ok()
+    months::number(name).and_then(|m| i8::try_from(m).ok())
 }
 
 fn to_date(year: &str, month: i8, day: &str) -> Option<Date> {
@@ -219,7 +126,7 @@ pub fn find_damaged_date(text: &str, year: Option<u16>) -> Option<Date> {
             .collect::<String>()
             .to_lowercase()
             .replace('q', "g");
-        let Some(month) = EN
+        let Some(month) = months::EN
             .iter()
             .position(|m| month_letters.len() >= 3 && m.starts_with(&month_letters[..3]))
         else {

@@ -397,22 +397,6 @@ const NAME_BEFORE_NUMBER: &[&str] = &[
     "the",
 ];
 
-/// Months: a number before one is a day.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Words before which a number is usually a count ("3 abstentions").
 const NOT_BEFORE: &[&str] = &[
     "per",
@@ -521,7 +505,10 @@ fn plain_candidates(text: &str, from: usize, label: u32) -> Vec<Candidate> {
             Regex::new(r"^\s?\((?:\d{4}|(?:ES-|S-)?[IVXLC]+)\)").expect("pattern compiles")
         });
         let next_word = word_after(after);
-        if continues || CITED.is_match(after) || MONTHS.contains(&next_word.as_str()) {
+        if continues
+            || CITED.is_match(after)
+            || crate::model::months::EN.contains(&next_word.as_str())
+        {
             continue;
         }
         // "3 abstentions", "18 States": a count, unless nothing better is there.

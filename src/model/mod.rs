@@ -3,6 +3,7 @@
 
 mod archive;
 mod lang;
+pub mod months;
 mod resolution;
 mod symbol;
 
