@@ -742,12 +742,12 @@ fn same_recall(site: &Site, i: usize, old: &Body, new: &Body) -> bool {
         return true;
     }
     let previous = site.graph.previous(w).map(|p| &archive.works()[p].0);
-    let text = |b: &Body, anchor: &str| {
+    fn text<'b>(b: &'b Body, anchor: &str) -> Option<&'b str> {
         b.passages
             .iter()
             .find(|p| p.place.id().as_deref() == Some(anchor))
-            .map(|p| p.text.clone())
-    };
+            .map(|p| p.text.as_str())
+    }
     new.citations.iter().all(|f| {
         let Target::Resolution(cited) = &f.target else {
             return true;
