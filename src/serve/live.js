@@ -6,6 +6,29 @@
   // Marked on the page once the connection is open, for tests and tools that edit files.
   events.addEventListener("open", () => { document.documentElement.dataset.plenaryLive = "open"; });
   events.addEventListener("reload", () => location.reload());
+  // A save of content only: the new page takes the old one's place without a reload,
+  // which would fetch the styles again and reconnect. Pages that run scripts of their
+  // own, or whose styles changed, are reloaded all the same.
+  const sheets = (d) => [...d.querySelectorAll("link[rel=stylesheet]")].map((l) => l.href).join(" ");
+  const scripted = (d) => [...d.querySelectorAll("script[src]")].some((s) => !s.src.endsWith("/__plenary/live.js"));
+  events.addEventListener("refresh", async () => {
+    try {
+      const response = await fetch(location.href, { cache: "no-store" });
+      const next = new DOMParser().parseFromString(await response.text(), "text/html");
+      if (!response.ok || response.redirected || sheets(next) !== sheets(document) || scripted(next) || scripted(document)) {
+        location.reload();
+        return;
+      }
+      const y = window.scrollY;
+      for (const el of [...document.head.children]) if (!el.matches("link[rel=stylesheet]")) el.remove();
+      for (const el of [...next.head.children]) if (!el.matches("link[rel=stylesheet]")) document.head.append(document.adoptNode(el));
+      document.documentElement.replaceChild(document.adoptNode(next.body), document.body);
+      overlay = null;
+      window.scrollTo(0, y);
+    } catch {
+      location.reload();
+    }
+  });
   // A save rebuilt while this page was loading: its reload was sent before this page
   // listened. Once per build, so that a clock that differs cannot reload without end.
   events.addEventListener("built", (e) => {

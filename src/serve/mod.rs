@@ -54,7 +54,10 @@ pub enum ServeError {
 /// What the browser is told.
 #[derive(Debug, Clone)]
 pub enum Signal {
+    /// Everything was rebuilt (theme, settings, static files): pages load again.
     Reload,
+    /// Only content changed: pages put the new version in place of the old.
+    Refresh,
     /// When the last good build finished (ms since the Unix epoch), told on connecting.
     Built(u128),
     Problems(String),
@@ -74,13 +77,13 @@ pub struct Live {
 }
 
 impl Live {
-    fn report(&self, result: Result<String, Vec<Diagnostic>>) {
+    fn report(&self, result: Result<(String, Signal), Vec<Diagnostic>>) {
         match result {
-            Ok(summary) => {
+            Ok((summary, signal)) => {
                 println!("{summary}");
                 *self.problems.lock().unwrap_or_else(|e| e.into_inner()) = None;
                 *self.built.lock().unwrap_or_else(|e| e.into_inner()) = now_millis();
-                let _ = self.signals.send(Signal::Reload);
+                let _ = self.signals.send(signal);
             }
             Err(diagnostics) => {
                 let text: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
@@ -109,8 +112,15 @@ fn preview(opts: &ServeOptions, output: &Path) -> Preview {
     })
 }
 
-fn outcome(update: Result<Update, Vec<Diagnostic>>) -> Result<String, Vec<Diagnostic>> {
-    update.map(|u| summary(&u))
+fn outcome(update: Result<Update, Vec<Diagnostic>>) -> Result<(String, Signal), Vec<Diagnostic>> {
+    update.map(|u| {
+        let signal = if u.full {
+            Signal::Reload
+        } else {
+            Signal::Refresh
+        };
+        (summary(&u), signal)
+    })
 }
 
 /// Serves until interrupted. `ready` is called with the address once the server listens.
@@ -197,6 +207,7 @@ async fn events(State(live): State<Arc<Live>>) -> impl IntoResponse {
     let stream = first.chain(later).map(|signal| {
         Ok::<_, std::convert::Infallible>(match signal {
             Signal::Reload => Event::default().event("reload").data("reload"),
+            Signal::Refresh => Event::default().event("refresh").data("refresh"),
             Signal::Built(millis) => Event::default().event("built").data(millis.to_string()),
             Signal::Problems(text) => Event::default().event("problems").data(text),
         })

@@ -103,7 +103,7 @@ fn wait_for(events: &mut BufReader<TcpStream>, name: &str) -> String {
 }
 
 #[test]
-fn an_edit_shows_after_a_reload_event() {
+fn a_content_edit_refreshes_the_pages_and_a_settings_edit_reloads_them() {
     let site = Site::fixture("basic");
     let server = Server::start(&site);
     let (status, page) = server.get("/en/A/RES/73/187/");
@@ -131,7 +131,8 @@ fn an_edit_shows_after_a_reload_event() {
         text.replace("Noting that", "Noting with appreciation that"),
     )
     .unwrap();
-    wait_for(&mut events, "reload");
+    // Content only: the page is refreshed in place.
+    wait_for(&mut events, "refresh");
     assert!(built(&mut server.events()) > first);
     assert!(
         server
@@ -139,6 +140,11 @@ fn an_edit_shows_after_a_reload_event() {
             .1
             .contains("Noting with appreciation that")
     );
+    // Settings, a theme or static files may change every page and its styles: pages
+    // load again.
+    let settings = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write("site.toml", format!("{settings}\n# edited\n"));
+    wait_for(&mut events, "reload");
     // A published build never carries the script.
     site.build().assert_ok();
     assert!(!site.page("en/A/RES/73/187/index.html").contains("live.js"));
@@ -166,7 +172,7 @@ fn a_bad_edit_keeps_the_last_good_site_and_says_why() {
     let mut late = server.events();
     assert!(wait_for(&mut late, "problems").contains("content/bad.md"));
     std::fs::remove_file(site.root.join("content/bad.md")).unwrap();
-    wait_for(&mut events, "reload");
+    wait_for(&mut events, "refresh");
 }
 
 #[test]
@@ -236,20 +242,29 @@ fn in_a_browser_a_save_reloads_the_open_page_and_a_bad_one_shows_over_it() {
             .await
             .unwrap();
         until(&browser, connected, "the live connection").await;
-        // A mark on the page as loaded: a reload clears it.
-        c.execute("window.plenaryTestMark = 1; return true;", vec![])
-            .await
-            .unwrap();
+        // Marks on the page as loaded: a new body clears the first, a reload both.
+        c.execute(
+            "document.body.dataset.mark = 1; window.plenaryTestMark = 1; return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
 
         std::fs::write(&path, text.replace("Noting that", "Noting with zeal that")).unwrap();
         until(
             &browser,
-            "return !window.plenaryTestMark && document.body.innerText.includes('Noting with zeal that')",
-            "the saved text, after a reload",
+            "return !document.body.dataset.mark && document.body.innerText.includes('Noting with zeal that')",
+            "the saved text, in place of the old",
         )
         .await;
-
-        until(&browser, connected, "the live connection after the reload").await;
+        // Put in place, not reloaded: the page's state and the reader's place are kept.
+        until(
+            &browser,
+            "return window.plenaryTestMark === 1 && document.title.includes('73/187')",
+            "the same page, refreshed",
+        )
+        .await;
+        until(&browser, connected, "the live connection").await;
         std::fs::write(&path, text.replace("adopted: 2018-12-17", "adopted: 2018-13-17")).unwrap();
         until(
             &browser,
