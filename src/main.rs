@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use plenary::build::progress::{Bar, Progress, Silent};
 use plenary::import::{ImportOptions, Outcome};
 use plenary::model::Lang;
 use plenary::{BuildError, BuildOptions, Diagnostic};
@@ -18,6 +19,9 @@ use plenary::{BuildError, BuildOptions, Diagnostic};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How many threads build on [default: one per core].
+    #[arg(long, short = 'j', global = true, value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Subcommand)]
@@ -133,19 +137,35 @@ fn print_all(diagnostics: &[Diagnostic]) {
     }
 }
 
+/// A bar on a terminal; in CI, or when output goes to a file, only the summary.
+fn progress() -> Box<dyn Progress> {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() {
+        Box::new(Bar::new())
+    } else {
+        Box::new(Silent)
+    }
+}
+
 fn run_build(opts: BuildOptions) -> ExitCode {
     let dry_run = opts.dry_run;
-    match plenary::build(&opts) {
+    let bar = progress();
+    let result = plenary::build::build_with(&opts, bar.as_ref());
+    bar.finish();
+    match result {
         Ok(report) => {
             print_all(&report.warnings);
             let ms = report.elapsed.as_millis();
             match (&report.output, dry_run) {
                 (Some(out), _) => println!(
-                    "built {} resolutions into {} pages ({} files) in {} in {ms} ms",
+                    "built {} resolutions into {} pages ({} files) in {} in {ms} ms ({}; {} thread{})",
                     report.resolutions,
                     report.pages,
                     report.files,
-                    out.display()
+                    out.display(),
+                    report.timings,
+                    report.threads,
+                    if report.threads == 1 { "" } else { "s" },
                 ),
                 _ => {
                     let check = plenary::report::CheckReport::new(&Ok(report));
@@ -230,6 +250,14 @@ fn run_import(sources: &[PathBuf], opts: &ImportOptions) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(jobs) = cli.jobs
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.get())
+            .build_global()
+    {
+        eprintln!("error: cannot start {jobs} threads: {e}");
+        return ExitCode::FAILURE;
+    }
     match cli.command {
         Command::Build { site, output } => run_build(site.options(output, false)),
         Command::Check {

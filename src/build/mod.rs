@@ -12,6 +12,7 @@ pub mod feeds;
 pub mod linker;
 pub mod output;
 pub mod preview;
+pub mod progress;
 mod publish;
 pub mod relative;
 pub mod search;
@@ -38,6 +39,7 @@ use crate::render::{self, Body, RenderOptions};
 use crate::theme::{self, Theme};
 use linker::SiteLinker;
 use output::{OutputError, Staging};
+use progress::{Progress, Silent, Stage, Stages, Timings};
 use urls::Urls;
 use views::{ResolutionView, Site};
 
@@ -94,6 +96,10 @@ pub struct BuildReport {
     pub output: Option<PathBuf>,
     /// Resolutions cited but not in the archive, with how many resolutions cite each.
     pub not_in_archive: Vec<(String, usize)>,
+    /// How long each stage took.
+    pub timings: Timings,
+    /// The threads pages were rendered on.
+    pub threads: usize,
 }
 
 /// Why a build failed. Nothing was written to the output in any case.
@@ -129,7 +135,13 @@ enum Page {
 /// Builds a site. On any error, every problem found is returned and the output folder is
 /// left as it was.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with(opts, &Silent)
+}
+
+/// Builds a site, telling `progress` how far along it is.
+pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let mut stages = Stages::new(progress);
     let root = &opts.root;
     let output_dir = opts.output_dir();
     if !opts.dry_run {
@@ -141,7 +153,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         site,
         bodies,
         warnings,
-    } = Generation::new(opts).map_err(BuildError::Invalid)?;
+    } = Generation::load(opts, &mut stages).map_err(BuildError::Invalid)?;
     let pages = plan(&site);
 
     let staging = if opts.dry_run {
@@ -172,9 +184,29 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         None => Ok(()),
     };
-    let extra = publish::files(&site, &theme, &bodies, &pages, &write_extra, None)
+    let tell = stages.begin(Stage::Write, site.archive.len());
+    let tick = |n: usize| tell.advance(n);
+    let extra = publish::files(&site, &theme, &bodies, &pages, &write_extra, None, &tick)
         .and_then(|mut extra| {
-            extra.extend(publish::search_index(&site, &theme, &bodies, &write_extra)?);
+            let indexed = if site.config.search {
+                let langs = &site.config.languages;
+                site.archive
+                    .resolutions()
+                    .iter()
+                    .filter(|r| langs.contains(&r.lang))
+                    .count()
+            } else {
+                0
+            };
+            let tell = stages.begin(Stage::Search, indexed);
+            let tick = |n: usize| tell.advance(n);
+            extra.extend(publish::search_index(
+                &site,
+                &theme,
+                &bodies,
+                &write_extra,
+                &tick,
+            )?);
             Ok(extra)
         })
         .map_err(|e| BuildError::Invalid(std::iter::once(e).chain(warnings.clone()).collect()))?;
@@ -187,9 +219,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             .chain(extra.iter().cloned())
             .collect()
     });
+    let tell = stages.begin(Stage::Render, pages.len());
     let results: Vec<Result<(), Diagnostic>> = pages
         .par_iter()
         .map(|&page| {
+            tell.advance(1);
             let path = page_path(&site, page);
             let mut html = render_page(&site, &theme, &bodies, page)?;
             if opts.live_reload {
@@ -261,6 +295,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         elapsed: started.elapsed(),
         warnings,
         output: written,
+        timings: stages.finish(),
+        threads: rayon::current_num_threads(),
     })
 }
 
@@ -278,7 +314,12 @@ pub struct Generation {
 impl Generation {
     /// Loads and checks the site and renders every body. Returns every problem found.
     pub fn new(opts: &BuildOptions) -> Result<Generation, Vec<Diagnostic>> {
+        Generation::load(opts, &mut Stages::new(&Silent))
+    }
+
+    fn load(opts: &BuildOptions, stages: &mut Stages<'_>) -> Result<Generation, Vec<Diagnostic>> {
         let root = &opts.root;
+        stages.begin(Stage::Load, 0);
         let mut diagnostics = Vec::new();
         let config = match Config::load(&root.join("site.toml"), Path::new("site.toml")) {
             Ok(mut c) => {
@@ -307,7 +348,7 @@ impl Generation {
                 None
             }
         };
-        let loaded = content::load(root, &root.join("content"), opts.drafts);
+        let loaded = content::load(root, &root.join("content"), opts.drafts, stages.progress());
         diagnostics.extend(loaded.diagnostics);
         let (Some(config), Some(theme)) = (config, theme) else {
             return Err(diagnostics);
@@ -318,13 +359,16 @@ impl Generation {
         diagnostics.extend(publish::host_warning(&config, opts.base_url.is_some()));
         let urls = Urls::new(config.base_path()).with_absolute(config.absolute_base());
         let archive = Archive::new(loaded.resolutions);
+        let tell = stages.begin(Stage::Link, archive.len());
         let bodies = render_bodies(
             &archive,
             &config,
             &urls,
             &theme,
             (0..archive.len()).collect(),
+            &|n| tell.advance(n),
         );
+
         Generation::assemble(theme, archive, config, urls, bodies, diagnostics, None)
     }
 
@@ -363,6 +407,7 @@ fn render_bodies(
     urls: &Urls,
     theme: &Theme,
     which: Vec<usize>,
+    tick: &(dyn Fn(usize) + Sync),
 ) -> Vec<Body> {
     let options = RenderOptions {
         raw_html: config.raw_html,
@@ -401,7 +446,9 @@ fn render_bodies(
                 linker: &linker,
                 labels: &labels[&r.lang],
             };
-            render::render_body(&r.body, &ctx)
+            let body = render::render_body(&r.body, &ctx);
+            tick(1);
+            body
         })
         .collect()
 }

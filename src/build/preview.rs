@@ -245,6 +245,7 @@ impl Preview {
             &site.urls,
             &generation.theme,
             which.clone(),
+            &|_| {},
         );
         let keeps_its_place = which.iter().zip(&bodies).all(|(&i, new)| {
             let old = &generation.bodies[i];
@@ -468,7 +469,7 @@ impl Preview {
             .map(|(i, _)| i)
             .collect();
         let mut rendered =
-            render_bodies(&archive, &config, &urls, &theme, missing.clone()).into_iter();
+            render_bodies(&archive, &config, &urls, &theme, missing.clone(), &|_| {}).into_iter();
         let bodies: Vec<Body> = bodies
             .into_iter()
             .map(|b| b.unwrap_or_else(|| rendered.next().expect("one body per missing one")))
@@ -605,6 +606,7 @@ impl Preview {
             pages,
             &write,
             only,
+            &|_| {},
         )
         .map(|_| ())
         .map_err(|e| vec![e])
@@ -647,6 +649,7 @@ impl Preview {
             &generation.theme,
             &generation.bodies,
             &write,
+            &|_| {},
         )
         .map_err(|e| vec![e])?;
         self.search_cost = started.elapsed();

@@ -27,6 +27,7 @@ pub(super) fn files(
     pages: &[Page],
     write: &Write<'_>,
     only: Option<&std::collections::HashSet<usize>>,
+    tick: &(dyn Fn(usize) + Sync),
 ) -> Result<Vec<String>, Diagnostic> {
     let mut paths = Vec::with_capacity(site.archive.len() * 4 + 16);
     // With only some resolutions changed, and no metadata, the files about the whole
@@ -45,10 +46,12 @@ pub(super) fn files(
                 urls::resolution_json(r.lang, &r.symbol),
                 data::resolution_json(site, theme, bodies, i).into_bytes(),
             ));
-            files
+            let written = files
                 .into_iter()
                 .map(|(path, bytes)| write(&path, &bytes).map(|()| path))
-                .collect()
+                .collect();
+            tick(1);
+            written
         })
         .collect::<Result<_, _>>()?;
     paths.extend(per_resolution.into_iter().flatten());
@@ -62,11 +65,12 @@ pub(super) fn search_index(
     theme: &Theme,
     bodies: &[Body],
     write: &Write<'_>,
+    tick: &(dyn Fn(usize) + Sync),
 ) -> Result<Vec<String>, Diagnostic> {
     if !site.config.search {
         return Ok(Vec::new());
     }
-    Ok(search::write(site, theme, bodies, write)?.paths)
+    Ok(search::write(site, theme, bodies, write, tick)?.paths)
 }
 
 /// The 404 page, robots.txt, the sitemap, the feeds and the catalogue.

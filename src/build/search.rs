@@ -43,6 +43,7 @@ pub(super) fn write(
     theme: &Theme,
     bodies: &[Body],
     write: &Write<'_>,
+    tick: &(dyn Fn(usize) + Sync),
 ) -> Result<Indexed, Diagnostic> {
     let started = Instant::now();
     let mut out = Indexed::default();
@@ -55,7 +56,7 @@ pub(super) fn write(
             paths.lock().expect("not poisoned").push(path);
             Ok(())
         };
-        let stats = index_language(site, theme, bodies, lang, &put).map_err(|e| {
+        let stats = index_language(site, theme, bodies, lang, &put, tick).map_err(|e| {
             Diagnostic::error(&dir, 0, 0, e.to_string())
                 .with_hint("check free disk space and permissions of the output folder")
         })?;
@@ -76,6 +77,7 @@ fn index_language(
     bodies: &[Body],
     lang: Lang,
     put: &crate::search::index::Write<'_>,
+    tick: &(dyn Fn(usize) + Sync),
 ) -> Result<Stats, crate::search::IndexError> {
     let strings = theme.strings(lang);
     let archive = &site.archive;
@@ -115,6 +117,7 @@ fn index_language(
             })
             .collect();
         index.add(&docs)?;
+        tick(batch.len());
     }
     index.finish()
 }

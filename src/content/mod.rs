@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::build::progress::{Progress, Stage};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Lang, Resolution, Symbol};
 
@@ -23,8 +24,9 @@ pub struct Loaded {
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Loads every `.md` file below `content_dir`. Paths in diagnostics are shown relative
-/// to `site_root`. Drafts are left out unless `drafts` is set.
-pub fn load(site_root: &Path, content_dir: &Path, drafts: bool) -> Loaded {
+/// to `site_root`. Drafts are left out unless `drafts` is set. `progress` is told how
+/// many files there are, and of each one read.
+pub fn load(site_root: &Path, content_dir: &Path, drafts: bool, progress: &dyn Progress) -> Loaded {
     let mut diagnostics = Vec::new();
     let shown = |p: &Path| p.strip_prefix(site_root).unwrap_or(p).to_path_buf();
     if !content_dir.is_dir() {
@@ -38,10 +40,15 @@ pub fn load(site_root: &Path, content_dir: &Path, drafts: bool) -> Loaded {
         };
     }
     let files = resolution_files(content_dir, &mut diagnostics, &shown);
+    progress.stage(Stage::Load, files.len());
 
     let parsed: Vec<(Option<Resolution>, Vec<Diagnostic>)> = files
         .par_iter()
-        .map(|path| load_file(path, &shown(path)))
+        .map(|path| {
+            let loaded = load_file(path, &shown(path));
+            progress.advance(1);
+            loaded
+        })
         .collect();
 
     let mut resolutions = Vec::new();

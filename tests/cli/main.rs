@@ -15,6 +15,7 @@ mod nginx;
 mod open_data;
 mod output;
 mod preview;
+mod progress;
 mod publish;
 mod relative;
 mod search;
