@@ -51,7 +51,8 @@ fuzz_target!(|data: &[u8]| {
     let body = render::render_body(markdown, &ctx);
     // Text is inert however it reads (`&lt;a href="javascript:…` is text): only tags and
     // their attributes are checked. `<` in text is always escaped.
-    for tag in tags(&body.html) {
+    let html = body.html.text();
+    for tag in tags(&html) {
         let lower = tag.to_ascii_lowercase();
         let name: String = lower[1..]
             .chars()
@@ -60,16 +61,16 @@ fuzz_target!(|data: &[u8]| {
         assert!(
             !["script", "iframe", "object", "embed", "style", "form"].contains(&name.as_str()),
             "{tag}\n{}",
-            body.html
+            html
         );
         for (attr, value) in attributes(&lower) {
-            assert!(!attr.starts_with("on"), "{tag}\n{}", body.html);
+            assert!(!attr.starts_with("on"), "{tag}\n{html}");
             // A value that starts with the scheme; `x%22javascript:` is a relative path.
             let value: String = value
                 .chars()
                 .filter(|c| !c.is_whitespace() && !c.is_control())
                 .collect();
-            assert!(!value.starts_with("javascript:"), "{tag}\n{}", body.html);
+            assert!(!value.starts_with("javascript:"), "{tag}\n{html}");
         }
     }
     // Lines as plenary counts them: a lone carriage return is a line break too.

@@ -153,7 +153,7 @@ pub fn build_with(opts: &BuildOptions, progress: &dyn Progress) -> Result<BuildR
         site,
         bodies,
         warnings,
-    } = Generation::load(opts, &mut stages).map_err(BuildError::Invalid)?;
+    } = Generation::load(opts, &mut stages, false).map_err(BuildError::Invalid)?;
     let pages = plan(&site);
 
     let staging = if opts.dry_run {
@@ -314,10 +314,16 @@ pub struct Generation {
 impl Generation {
     /// Loads and checks the site and renders every body. Returns every problem found.
     pub fn new(opts: &BuildOptions) -> Result<Generation, Vec<Diagnostic>> {
-        Generation::load(opts, &mut Stages::new(&Silent))
+        Generation::load(opts, &mut Stages::new(&Silent), true)
     }
 
-    fn load(opts: &BuildOptions, stages: &mut Stages<'_>) -> Result<Generation, Vec<Diagnostic>> {
+    /// `keep_texts`: keep the Markdown of every resolution after rendering it, to compare
+    /// it with the next save.
+    fn load(
+        opts: &BuildOptions,
+        stages: &mut Stages<'_>,
+        keep_texts: bool,
+    ) -> Result<Generation, Vec<Diagnostic>> {
         let root = &opts.root;
         stages.begin(Stage::Load, 0);
         let mut diagnostics = Vec::new();
@@ -358,7 +364,7 @@ impl Generation {
         }
         diagnostics.extend(publish::host_warning(&config, opts.base_url.is_some()));
         let urls = Urls::new(config.base_path()).with_absolute(config.absolute_base());
-        let archive = Archive::new(loaded.resolutions);
+        let mut archive = Archive::new(loaded.resolutions);
         let tell = stages.begin(Stage::Link, archive.len());
         let bodies = render_bodies(
             &archive,
@@ -368,7 +374,9 @@ impl Generation {
             (0..archive.len()).collect(),
             &|n| tell.advance(n),
         );
-
+        if !keep_texts {
+            archive.forget_texts();
+        }
         Generation::assemble(theme, archive, config, urls, bodies, diagnostics, None)
     }
 
@@ -446,7 +454,8 @@ fn render_bodies(
                 linker: &linker,
                 labels: &labels[&r.lang],
             };
-            let body = render::render_body(&r.body, &ctx);
+            let mut body = render::render_body(&r.body, &ctx);
+            body.html.pack();
             tick(1);
             body
         })
@@ -674,7 +683,10 @@ fn render_page(
                 views::common(site, theme, r.lang, switcher),
                 vec![
                     ("page", Value::from_object(view)),
-                    ("body", Value::from_safe_string(bodies[index].html.clone())),
+                    (
+                        "body",
+                        Value::from_safe_string(bodies[index].html.text().into_owned()),
+                    ),
                     ("cite", citation::value(site, theme, r)),
                     (
                         "jsonld",

@@ -4,6 +4,7 @@
 
 pub mod anchors;
 pub mod links;
+pub mod packed;
 pub mod paragraphs;
 pub mod sanitize;
 
@@ -17,6 +18,7 @@ use crate::cite::graph::Found;
 use crate::model::{Lang, Organ};
 use anchors::{Anchor, Anchors, key};
 pub use links::{Href, Linker, Problem};
+pub use packed::Html;
 pub use paragraphs::{Passage, Place};
 
 /// What a body is rendered with.
@@ -106,7 +108,7 @@ pub struct RenderOptions {
 /// A rendered body.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    pub html: String,
+    pub html: Html,
     /// How many preambular and operative paragraphs got anchors.
     pub preambular: u32,
     pub operative: u32,
@@ -229,11 +231,11 @@ pub fn render_body(markdown: &str, ctx: &Context<'_>) -> Body {
     let _ = ResolutionHtml::format_document(root, &options, &mut out, marks);
     let html = localise_footnotes(out, &ctx.labels.footnote_back);
     Body {
-        html: if ctx.options.raw_html {
+        html: Html::Plain(if ctx.options.raw_html {
             sanitize::clean(&html)
         } else {
             html
-        },
+        }),
         preambular,
         operative,
         citations: linked.found,
@@ -327,7 +329,10 @@ mod tests {
     }
 
     fn html(md: &str) -> String {
-        render(md, RenderOptions::default()).html
+        render(md, RenderOptions::default())
+            .html
+            .text()
+            .into_owned()
     }
 
     #[test]
@@ -363,17 +368,18 @@ mod tests {
         );
         assert!(
             b.html
+                .text()
                 .contains("<p class=\"chapeau\">The General Assembly,</p>"),
             "{}",
-            b.html
+            b.html.text()
         );
         let pp1 = "<p id=\"pp-1\" class=\"pp\"><a class=\"para-anchor\" href=\"#pp-1\" aria-label=\"Preambular paragraph 1\"><span aria-hidden=\"true\">¶</span></a>Recalling x,</p>";
-        assert!(b.html.contains(pp1), "{}", b.html);
-        assert!(b.html.contains("<p id=\"pp-2\" class=\"pp\">"));
+        assert!(b.html.text().contains(pp1), "{}", b.html.text());
+        assert!(b.html.text().contains("<p id=\"pp-2\" class=\"pp\">"));
         let op1 = "<li id=\"op-1\" class=\"op\" value=\"1\"><a class=\"para-anchor\" href=\"#op-1\" aria-label=\"Operative paragraph 1\">";
-        assert!(b.html.contains(op1));
-        assert!(b.html.contains("<li id=\"op-2\""));
-        assert!(b.html.contains("<p>56th plenary meeting</p>"));
+        assert!(b.html.text().contains(op1));
+        assert!(b.html.text().contains("<li id=\"op-2\""));
+        assert!(b.html.text().contains("<p>56th plenary meeting</p>"));
         assert_eq!((b.preambular, b.operative), (2, 2));
     }
 
@@ -441,7 +447,10 @@ mod tests {
         assert!(!h.contains("<script>"), "{h}");
         assert!(h.contains("&lt;script&gt;"));
         assert!(!h.contains("javascript:"));
-        let h = render("<b>bold</b>\n", RenderOptions { raw_html: true }).html;
+        let h = render("<b>bold</b>\n", RenderOptions { raw_html: true })
+            .html
+            .text()
+            .into_owned();
         assert!(h.contains("<b>bold</b>"));
     }
 

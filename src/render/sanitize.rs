@@ -72,7 +72,7 @@ mod tests {
             linker: &ToArchive,
             labels: &labels,
         };
-        render_body(md, &ctx).html
+        render_body(md, &ctx).html.text().into_owned()
     }
 
     const ATTACKS: &str = "The General Assembly,\n\nRecalling <script>alert(1)</script> resolution 65/230,\n\n<img src=x onerror=\"alert(2)\"> <a href=\"javascript:alert(3)\">a</a> <a href=\"JaVaScRiPt:alert(4)\">b</a> [c](javascript:alert(5)) <b onclick=\"alert(6)\" style=\"x\">bold</b> <iframe src=\"https://evil.example\"></iframe> <svg onload=alert(7)></svg> <form action=\"https://evil.example\"><input></form>\n\n<div onmouseover=\"alert(8)\"><style>body{}</style>kept</div>\n";
