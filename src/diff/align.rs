@@ -16,7 +16,9 @@
 
 use std::collections::HashMap;
 
-use super::tokens::{fold, words};
+use rustc_hash::FxHashMap;
+
+use super::tokens::{Kind, fold, tokenize};
 
 /// The similarity at which two paragraphs are taken for the same one.
 pub const MATCH: f32 = 0.5;
@@ -73,15 +75,32 @@ struct Para {
     exact: String,
 }
 
-fn prepare(texts: &[&str], interner: &mut HashMap<String, u32>) -> Vec<Para> {
+/// The words of each text (as [`words`] gives them) by their number in `interner`.
+/// A word is copied only the first time it is met: comparing an archive meets millions.
+fn prepare(texts: &[&str], interner: &mut FxHashMap<String, u32>) -> Vec<Para> {
+    let mut word = String::new();
     texts
         .iter()
         .map(|t| {
-            let words: Vec<u32> = words(t)
+            let folded = fold(t);
+            let words: Vec<u32> = tokenize(&folded)
                 .into_iter()
-                .map(|w| {
-                    let next = u32::try_from(interner.len()).unwrap_or(u32::MAX);
-                    *interner.entry(w).or_insert(next)
+                .filter(|token| token.kind == Kind::Word)
+                .map(|token| {
+                    let text = token.text(&folded);
+                    word.clear();
+                    // `str::to_lowercase` alone knows a final sigma.
+                    if text.contains('Σ') {
+                        word.push_str(&text.to_lowercase());
+                    } else {
+                        word.extend(text.chars().flat_map(char::to_lowercase));
+                    }
+                    if let Some(&id) = interner.get(word.as_str()) {
+                        return id;
+                    }
+                    let id = u32::try_from(interner.len()).unwrap_or(u32::MAX);
+                    interner.insert(word.clone(), id);
+                    id
                 })
                 .collect();
             let mut bag = words.clone();
@@ -89,15 +108,10 @@ fn prepare(texts: &[&str], interner: &mut HashMap<String, u32>) -> Vec<Para> {
             Para {
                 words,
                 bag,
-                exact: normalise(t),
+                exact: folded.split_whitespace().collect::<Vec<_>>().join(" "),
             }
         })
         .collect()
-}
-
-/// A paragraph as compared for identity: typography folded, spacing made one.
-fn normalise(t: &str) -> String {
-    fold(t).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Words two sorted bags share.
@@ -117,9 +131,64 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-/// The length of the longest common subsequence of two lists.
-fn common<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> usize {
-    lcs_len(a, b)
+/// The length of the longest common subsequence of two lists of words, by their numbers.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    MASKS.with_borrow_mut(|masks| lcs_of_ids(a, b, masks))
+}
+
+thread_local! {
+    /// The bit vectors of [`lcs_of_ids`], kept between calls and left all zero by each.
+    static MASKS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// [`lcs_len`] for word numbers: each word's bit vector is looked up by its number in
+/// `masks` rather than in a map built for the pair. Most pairs compared are unrelated,
+/// and building a map for each was most of the comparison's time.
+fn lcs_of_ids(a: &[u32], b: &[u32], masks: &mut Vec<u64>) -> usize {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if a.is_empty() {
+        return 0;
+    }
+    let words = a.len().div_ceil(64);
+    let ids = a.iter().chain(b).copied().max().unwrap_or(0) as usize + 1;
+    if masks.len() < ids * words {
+        masks.resize(ids * words, 0);
+    }
+    for (i, &x) in a.iter().enumerate() {
+        masks[x as usize * words + i / 64] |= 1 << (i % 64);
+    }
+    let mut v = vec![u64::MAX; words];
+    for &y in b {
+        let mask = &masks[y as usize * words..][..words];
+        let mut carry = false;
+        for (vw, &mw) in v.iter_mut().zip(mask) {
+            let u = *vw & mw;
+            let (sum, c1) = vw.overflowing_add(u);
+            let (sum, c2) = sum.overflowing_add(u64::from(carry));
+            carry = c1 || c2;
+            *vw = sum | (*vw & !u);
+        }
+    }
+    for &x in a {
+        masks[x as usize * words..][..words].fill(0);
+    }
+    zeros(&v, a.len())
+}
+
+/// The zero bits of `v` among its first `len`.
+fn zeros(v: &[u64], len: usize) -> usize {
+    let tail = len % 64;
+    v.iter()
+        .enumerate()
+        .map(|(k, &w)| {
+            let w = if k + 1 == v.len() && tail != 0 {
+                w | (u64::MAX << tail)
+            } else {
+                w
+            };
+            w.count_zeros() as usize
+        })
+        .sum()
 }
 
 /// The length of the longest common subsequence of two sequences, bit-parallel (Hyyrö,
@@ -133,7 +202,7 @@ fn lcs_len<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> usize {
     }
     let words = a.len().div_ceil(64);
     // Where each element of `a` stands, as a bit vector over `a`.
-    let mut masks: HashMap<&T, Vec<u64>> = HashMap::with_capacity(a.len());
+    let mut masks: FxHashMap<&T, Vec<u64>> = FxHashMap::default();
     for (i, x) in a.iter().enumerate() {
         masks.entry(x).or_insert_with(|| vec![0; words])[i / 64] |= 1 << (i % 64);
     }
@@ -152,18 +221,7 @@ fn lcs_len<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> usize {
             *vw = sum | (*vw & !u);
         }
     }
-    let tail = a.len() % 64;
-    v.iter()
-        .enumerate()
-        .map(|(k, &w)| {
-            let w = if k + 1 == words && tail != 0 {
-                w | (u64::MAX << tail)
-            } else {
-                w
-            };
-            w.count_zeros() as usize
-        })
-        .sum()
+    zeros(&v, a.len())
 }
 
 fn ratio(common: usize, a: usize, b: usize) -> f32 {
@@ -184,7 +242,7 @@ fn similar_enough(p: &Para, q: &Para) -> Option<f32> {
     if m <= SHORT && n <= SHORT {
         let chars = |t: &str| -> Vec<char> { t.chars().filter(|c| !c.is_whitespace()).collect() };
         let (a, b) = (chars(&p.exact), chars(&q.exact));
-        return Some(ratio(common(&a, &b), a.len(), b.len()));
+        return Some(ratio(lcs_len(&a, &b), a.len(), b.len()));
     }
     if m + n == 0 || ratio(shared(&p.bag, &q.bag), m, n) < MATCH {
         return None;
@@ -194,7 +252,7 @@ fn similar_enough(p: &Para, q: &Para) -> Option<f32> {
 
 /// Similarity of two texts in `0..=1`, as the alignment measures it.
 pub fn similarity(a: &str, b: &str) -> f32 {
-    let mut interner = HashMap::new();
+    let mut interner = FxHashMap::default();
     let p = prepare(&[a, b], &mut interner);
     similar_enough(&p[0], &p[1]).unwrap_or(0.0)
 }
@@ -202,7 +260,7 @@ pub fn similarity(a: &str, b: &str) -> f32 {
 /// Aligns two lists of paragraph texts. The ops come in reading order of the new text;
 /// a removed paragraph comes after the paragraph that followed its old predecessor.
 pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
-    let mut interner = HashMap::new();
+    let mut interner = FxHashMap::default();
     let a = prepare(old, &mut interner);
     let b = prepare(new, &mut interner);
 
@@ -534,7 +592,8 @@ fn heaviest_increasing(seq: &[usize], weights: &[f32]) -> Vec<usize> {
 
 #[cfg(test)]
 mod lcs_tests {
-    use super::lcs_len;
+    use super::{common, lcs_len, prepare};
+    use crate::diff::tokens::words;
     use similar::{Algorithm, DiffOp, capture_diff_slices};
 
     /// What a full diff says is common: the reference the bit-parallel count must equal.
@@ -563,16 +622,44 @@ mod lcs_tests {
             let symbols = 2 + u64::from(next(12));
             let a: Vec<u32> = (0..m).map(|_| next(symbols)).collect();
             let b: Vec<u32> = (0..n).map(|_| next(symbols)).collect();
-            assert_eq!(
-                lcs_len(&a, &b),
-                by_diff(&a, &b),
-                "round {round}: {a:?} {b:?}"
-            );
+            let expected = by_diff(&a, &b);
+            assert_eq!(lcs_len(&a, &b), expected, "round {round}: {a:?} {b:?}");
+            // The same count by word number, with the bit vectors of earlier rounds'
+            // sizes and symbols reused: each call must leave them clean.
+            assert_eq!(common(&a, &b), expected, "round {round}: {a:?} {b:?}");
+            assert_eq!(common(&b, &a), expected, "round {round}: {b:?} {a:?}");
         }
         assert_eq!(lcs_len::<u32>(&[], &[1, 2]), 0);
         assert_eq!(lcs_len(&[1, 2, 3], &[1, 2, 3]), 3);
         let long: Vec<u32> = (0..130).collect();
         assert_eq!(lcs_len(&long, &long), 130);
         assert_eq!(lcs_len(&long[..64], &long), 64);
+    }
+
+    #[test]
+    fn paragraphs_share_a_word_number_exactly_when_they_share_the_word() {
+        let texts = [
+            "Recalling its resolution 78/19, \u{201C}Decides\u{201D} to non\u{2011}intervention",
+            "RECALLING the Resolution; decides NON-INTERVENTION",
+            "Постановляет включить в повестку дня ΟΔΟΣ",
+            "постановляет οδος",
+            "决定将题为 信息和通信技术 的项目",
+        ];
+        let mut interner = rustc_hash::FxHashMap::default();
+        let paras = prepare(&texts, &mut interner);
+        let all: Vec<(String, u32)> = texts
+            .iter()
+            .zip(&paras)
+            .flat_map(|(t, p)| words(t).into_iter().zip(p.words.iter().copied()))
+            .collect();
+        assert_eq!(
+            all.len(),
+            texts.iter().map(|t| words(t).len()).sum::<usize>()
+        );
+        for (w, id) in &all {
+            for (v, other) in &all {
+                assert_eq!(w == v, id == other, "{w} {v}");
+            }
+        }
     }
 }

@@ -3,6 +3,8 @@
 //! runs of spaces as units of their own, so that the pieces put back together give the
 //! text unchanged.
 
+use std::borrow::Cow;
+
 /// What a token is, for deciding what counts when texts are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -89,17 +91,38 @@ fn class(c: char) -> Kind {
 /// A text as compared: typographic variants that read the same made one, so that a
 /// non-breaking hyphen that replaced a hyphen, or a curly quote a straight one, is no
 /// change. The shown text keeps its own characters.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|&c| c != '\u{00AD}')
-        .map(|c| match c {
-            '\u{2010}' | '\u{2011}' => '-',
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201C}' | '\u{201D}' => '"',
-            _ => c,
-        })
-        .collect()
+pub fn fold(text: &str) -> Cow<'_, str> {
+    // Most words have nothing to fold: they are compared as they stand, uncopied.
+    let folds = |c: char| {
+        matches!(
+            c,
+            '\u{00AD}'
+                | '\u{2010}'
+                | '\u{2011}'
+                | '\u{00A0}'
+                | '\u{2007}'
+                | '\u{202F}'
+                | '\u{2018}'
+                | '\u{2019}'
+                | '\u{201C}'
+                | '\u{201D}'
+        )
+    };
+    if text.is_ascii() || !text.chars().any(folds) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter(|&c| c != '\u{00AD}')
+            .map(|c| match c {
+                '\u{2010}' | '\u{2011}' => '-',
+                '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201C}' | '\u{201D}' => '"',
+                _ => c,
+            })
+            .collect(),
+    )
 }
 
 /// The words of a text as compared for similarity: case and typography aside,

@@ -3,6 +3,8 @@
 //!
 //! [`tokens`]: super::tokens
 
+use std::borrow::Cow;
+
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::tokens::{Kind, Token, fold, tokenize};
@@ -40,8 +42,8 @@ pub fn diff(old: &str, new: &str) -> Vec<Segment> {
     let old_tokens = tokenize(old);
     let new_tokens = tokenize(new);
     // Compared folded (a non-breaking hyphen is a hyphen), shown as written.
-    let a: Vec<String> = old_tokens.iter().map(|t| fold(t.text(old))).collect();
-    let b: Vec<String> = new_tokens.iter().map(|t| fold(t.text(new))).collect();
+    let a: Vec<Cow<'_, str>> = old_tokens.iter().map(|t| fold(t.text(old))).collect();
+    let b: Vec<Cow<'_, str>> = new_tokens.iter().map(|t| fold(t.text(new))).collect();
     let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
 
     // Each op as (kept?, old token range, new token range).
