@@ -4,7 +4,6 @@
 //! The build reports through [`Progress`]; it knows nothing of terminals. The command
 //! line shows a bar ([`Bar`]) on a terminal, and nothing until the summary elsewhere.
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -127,8 +126,6 @@ pub struct Bar {
     bar: ProgressBar,
     started: Instant,
     shown: AtomicBool,
-    /// Serialises showing the bar, which happens once.
-    showing: Mutex<()>,
 }
 
 /// How long a build runs before its bar shows.
@@ -148,7 +145,6 @@ impl Bar {
             bar,
             started: Instant::now(),
             shown: AtomicBool::new(false),
-            showing: Mutex::new(()),
         }
     }
 
@@ -156,7 +152,7 @@ impl Bar {
         if self.shown.load(Ordering::Relaxed) || self.started.elapsed() < SHOW_AFTER {
             return;
         }
-        let _once = self.showing.lock().expect("not poisoned");
+        // Whichever thread comes first shows it, once.
         if !self.shown.swap(true, Ordering::Relaxed) {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
         }

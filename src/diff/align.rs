@@ -160,19 +160,25 @@ fn lcs_of_ids(a: &[u32], b: &[u32], masks: &mut Vec<u64>) -> usize {
     let mut v = vec![u64::MAX; words];
     for &y in b {
         let mask = &masks[y as usize * words..][..words];
-        let mut carry = false;
-        for (vw, &mw) in v.iter_mut().zip(mask) {
-            let u = *vw & mw;
-            let (sum, c1) = vw.overflowing_add(u);
-            let (sum, c2) = sum.overflowing_add(u64::from(carry));
-            carry = c1 || c2;
-            *vw = sum | (*vw & !u);
-        }
+        advance(&mut v, mask);
     }
     for &x in a {
         masks[x as usize * words..][..words].fill(0);
     }
     zeros(&v, a.len())
+}
+
+/// One step of the bit-parallel LCS: `v` after the next element of the other sequence,
+/// whose positions in the shorter one are `mask`.
+fn advance(v: &mut [u64], mask: &[u64]) {
+    let mut carry = false;
+    for (vw, &mw) in v.iter_mut().zip(mask) {
+        let u = *vw & mw;
+        let (sum, c1) = vw.overflowing_add(u);
+        let (sum, c2) = sum.overflowing_add(u64::from(carry));
+        carry = c1 || c2;
+        *vw = sum | (*vw & !u);
+    }
 }
 
 /// The zero bits of `v` among its first `len`.
@@ -212,14 +218,7 @@ fn lcs_len<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> usize {
         let Some(mask) = masks.get(y) else {
             continue;
         };
-        let mut carry = false;
-        for (vw, &mw) in v.iter_mut().zip(mask) {
-            let u = *vw & mw;
-            let (sum, c1) = vw.overflowing_add(u);
-            let (sum, c2) = sum.overflowing_add(u64::from(carry));
-            carry = c1 || c2;
-            *vw = sum | (*vw & !u);
-        }
+        advance(&mut v, mask);
     }
     zeros(&v, a.len())
 }
