@@ -15,30 +15,20 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let (mut md, mut html, mut passages, mut paragraphs, mut citations) = (0, 0, 0, 0, 0);
+    let (mut md, mut html, mut texts, mut citations) = (0, 0, 0, 0);
     for (r, b) in g.site.archive.resolutions().iter().zip(&g.bodies) {
         md += r.body.capacity();
         html += b.html.held();
-        passages += b
-            .passages
-            .iter()
-            .map(|p| p.text.capacity() + size_of_val(p))
-            .sum::<usize>();
-        paragraphs += b
-            .paragraphs
-            .iter()
-            .map(|p| p.text.capacity() + size_of_val(p))
-            .sum::<usize>();
+        texts += b.texts_held();
         citations += b.citations.len() * size_of::<plenary::cite::graph::Found>();
     }
     let mb = |x: usize| x as f64 / 1e6;
     println!(
-        "{} resolutions: Markdown {:.1} MB, HTML packed {:.1} MB, passages {:.1} MB, paragraphs {:.1} MB, citations {:.1} MB",
+        "{} resolutions: Markdown {:.1} MB, HTML packed {:.1} MB, plain texts packed {:.1} MB, citations {:.1} MB",
         g.bodies.len(),
         mb(md),
         mb(html),
-        mb(passages),
-        mb(paragraphs),
+        mb(texts),
         mb(citations)
     );
 }

@@ -125,6 +125,7 @@ pub fn resolution_json(site: &Site, theme: &Theme, bodies: &[Body], index: usize
     let archive = &site.archive;
     let r = archive.resolution(index);
     let body = &bodies[index];
+    let paragraphs = body.paragraphs();
     let work = archive.work_of(&r.symbol);
     let linker = site.linker();
     let translations = archive
@@ -203,8 +204,7 @@ pub fn resolution_json(site: &Site, theme: &Theme, bodies: &[Body], index: usize
         translations,
         previous: work.and_then(|w| site.graph.previous(w)).map(symbol_of),
         next: work.and_then(|w| site.graph.next(w)).map(symbol_of),
-        paragraphs: body
-            .paragraphs
+        paragraphs: paragraphs
             .iter()
             .map(|p| ParagraphData {
                 id: p.id.as_deref(),

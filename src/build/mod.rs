@@ -785,7 +785,7 @@ fn render_page(
             );
             Ok(theme.render("group.html", ctx)?)
         }
-        Page::Changes(index) => series::render_changes(site, theme, index),
+        Page::Changes(index) => series::render_changes(site, theme, bodies, index),
         Page::Series(lang, k) => series::render_series(site, theme, lang, k),
         Page::SeriesIndex(lang) => series::render_series_index(site, theme, lang),
         Page::Search(lang) => {

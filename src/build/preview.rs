@@ -745,12 +745,6 @@ fn same_recall(site: &Site, i: usize, old: &Body, new: &Body) -> bool {
         return true;
     }
     let previous = site.graph.previous(w).map(|p| &archive.works()[p].0);
-    fn text<'b>(b: &'b Body, anchor: &str) -> Option<&'b str> {
-        b.passages
-            .iter()
-            .find(|p| p.place.id().as_deref() == Some(anchor))
-            .map(|p| p.text.as_str())
-    }
     new.citations.iter().all(|f| {
         let Target::Resolution(cited) = &f.target else {
             return true;
@@ -760,7 +754,7 @@ fn same_recall(site: &Site, i: usize, old: &Body, new: &Body) -> bool {
         }
         f.anchor
             .as_deref()
-            .is_none_or(|a| text(old, a) == text(new, a))
+            .is_none_or(|a| old.passage(a) == new.passage(a))
     })
 }
 

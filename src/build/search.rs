@@ -93,16 +93,19 @@ fn index_language(
                 format!("{} {}", r.symbol, r.title)
             })
             .collect();
+        let texts: Vec<Vec<crate::render::Paragraph>> =
+            batch.iter().map(|&i| bodies[i].paragraphs()).collect();
         let docs: Vec<Document<'_>> = batch
             .iter()
             .zip(&heads)
-            .map(|(&i, head)| {
+            .zip(&texts)
+            .map(|((&i, head), texts)| {
                 let r = archive.resolution(i);
                 let mut paragraphs = vec![Paragraph {
                     anchor: None,
                     text: head,
                 }];
-                paragraphs.extend(bodies[i].paragraphs.iter().map(|p| Paragraph {
+                paragraphs.extend(texts.iter().map(|p| Paragraph {
                     anchor: p.id.as_deref(),
                     text: &p.text,
                 }));

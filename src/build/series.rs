@@ -2,8 +2,9 @@
 //! of the votes), one list of every series per language, and one page per resolution that
 //! has a predecessor in its language, showing what changed since it.
 //!
-//! The comparisons are computed once per build, on all cores, before any page is
-//! rendered; the resolution page, the series page and the changes page read them.
+//! The paragraphs of each pair are aligned once per build, on all cores, before any page
+//! is rendered: the resolution and series pages show what the alignment counts. The words
+//! are compared when the changes page is rendered.
 
 use std::sync::Arc;
 
@@ -32,40 +33,56 @@ pub struct SeriesData {
     changes: Vec<Option<Comparison>>,
 }
 
-/// Two language versions compared.
+/// Two language versions compared: their paragraphs aligned. The words are compared
+/// only when the changes page is rendered, so that a build does not hold every
+/// comparison's text at once.
 #[derive(Debug)]
 pub struct Comparison {
     /// The predecessor's version in the same language, by archive index.
     pub old: usize,
     /// The chapeau, the preambular and the operative paragraphs.
-    pub text: Part,
-    pub footnotes: Part,
+    pub text: Vec<Op>,
+    pub footnotes: Vec<Op>,
+}
+
+/// The places and texts of one version's paragraphs: the text, then the footnotes.
+type Side = (Vec<Place>, Vec<String>);
+
+fn sides(b: &Body) -> [Side; 2] {
+    let (mut text, mut notes): (Side, Side) = Default::default();
+    for p in b.passages() {
+        let side = if matches!(p.place, Place::Footnote { .. }) {
+            &mut notes
+        } else {
+            &mut text
+        };
+        side.0.push(p.place);
+        side.1.push(p.text);
+    }
+    [text, notes]
+}
+
+fn aligned(old: &Side, new: &Side) -> Vec<Op> {
+    fn strs(s: &Side) -> Vec<&str> {
+        s.1.iter().map(String::as_str).collect()
+    }
+    diff::align::align(&strs(old), &strs(new))
 }
 
 /// One part of a text compared: the places of its paragraphs on both sides, and the
 /// changes by position in those lists.
-#[derive(Debug)]
-pub struct Part {
-    pub old: Vec<Place>,
-    pub new: Vec<Place>,
-    pub changes: Vec<Change>,
+struct Part {
+    old: Vec<Place>,
+    new: Vec<Place>,
+    changes: Vec<Change>,
 }
 
 impl Part {
-    fn new(old: &Body, new: &Body, footnotes: bool) -> Part {
-        let pick = |b: &Body| -> (Vec<Place>, Vec<String>) {
-            b.passages
-                .iter()
-                .filter(|p| matches!(p.place, Place::Footnote { .. }) == footnotes)
-                .map(|p| (p.place.clone(), p.text.clone()))
-                .unzip()
-        };
-        let (old_places, old_texts) = pick(old);
-        let (new_places, new_texts) = pick(new);
+    fn new(old: Side, new: Side, ops: &[Op]) -> Part {
         Part {
-            changes: diff::compare(&old_texts, &new_texts),
-            old: old_places,
-            new: new_places,
+            changes: diff::changes(&old.1, &new.1, ops.to_vec()),
+            old: old.0,
+            new: new.0,
         }
     }
 }
@@ -73,13 +90,7 @@ impl Part {
 impl SeriesData {
     pub fn new(archive: &Archive, graph: &Graph, bodies: &[Body]) -> SeriesData {
         let found = |i: usize| bodies[i].citations.as_slice();
-        let index = Index::new(archive, graph, found, |i, anchor| {
-            bodies[i]
-                .passages
-                .iter()
-                .find(|p| p.place.id().as_deref() == Some(anchor))
-                .map(|p| p.text.as_str())
-        });
+        let index = Index::new(archive, graph, found, |i, anchor| bodies[i].passage(anchor));
         let changes = (0..archive.len())
             .into_par_iter()
             .map(|i| compare(archive, graph, bodies, i))
@@ -137,10 +148,12 @@ fn compare(archive: &Archive, graph: &Graph, bodies: &[Body], i: usize) -> Optio
         .iter()
         .copied()
         .find(|&o| archive.resolution(o).lang == r.lang)?;
+    let [old_text, old_notes] = sides(&bodies[old]);
+    let [new_text, new_notes] = sides(&bodies[i]);
     Some(Comparison {
         old,
-        text: Part::new(&bodies[old], &bodies[i], false),
-        footnotes: Part::new(&bodies[old], &bodies[i], true),
+        text: aligned(&old_text, &new_text),
+        footnotes: aligned(&old_notes, &new_notes),
     })
 }
 
@@ -184,7 +197,7 @@ pub fn changes_link(site: &Site, index: usize) -> Option<ChangesLink> {
         lang: v.lang.code(),
         lang_name: v.lang.endonym(),
         previous: site.archive.resolution(c.old).symbol.as_str().to_string(),
-        summary: Summary::of(&c.text.changes),
+        summary: Summary::of_ops(&c.text),
     })
 }
 
@@ -334,11 +347,20 @@ fn part_of(part: &Part, change: &Change) -> &'static str {
 }
 
 /// The page of what changed in resolution `index` since its predecessor.
-pub fn render_changes(site: &Arc<Site>, theme: &Theme, index: usize) -> Result<String, Diagnostic> {
+pub fn render_changes(
+    site: &Arc<Site>,
+    theme: &Theme,
+    bodies: &[Body],
+    index: usize,
+) -> Result<String, Diagnostic> {
     let c = site
         .series
         .changes(index)
         .expect("a changes page is planned only for a compared resolution");
+    let [old_text, old_notes] = sides(&bodies[c.old]);
+    let [new_text, new_notes] = sides(&bodies[index]);
+    let text = Part::new(old_text, new_text, &c.text);
+    let footnotes = Part::new(old_notes, new_notes, &c.footnotes);
     let (r, o) = (
         site.archive.resolution(index),
         site.archive.resolution(c.old),
@@ -359,12 +381,7 @@ pub fn render_changes(site: &Arc<Site>, theme: &Theme, index: usize) -> Result<S
         .into_iter()
         .map(|key| PartSummary {
             key,
-            summary: Summary::of(
-                c.text
-                    .changes
-                    .iter()
-                    .filter(|ch| part_of(&c.text, ch) == key),
-            ),
+            summary: Summary::of(text.changes.iter().filter(|ch| part_of(&text, ch) == key)),
         })
         .collect();
     let work = site.archive.work_of(&r.symbol);
@@ -386,19 +403,16 @@ pub fn render_changes(site: &Arc<Site>, theme: &Theme, index: usize) -> Result<S
                         index: c.old,
                     }),
                 ),
-                ("summary", to_value(Summary::of(&c.text.changes))),
+                ("summary", to_value(Summary::of(&text.changes))),
                 ("parts", to_value(&parts)),
-                (
-                    "blocks",
-                    to_value(blocks(rows(&c.text, &old_url, &new_url))),
-                ),
+                ("blocks", to_value(blocks(rows(&text, &old_url, &new_url)))),
                 (
                     "footnotes_summary",
-                    to_value(Summary::of(&c.footnotes.changes)),
+                    to_value(Summary::of(&footnotes.changes)),
                 ),
                 (
                     "footnote_blocks",
-                    to_value(blocks(rows(&c.footnotes, &old_url, &new_url))),
+                    to_value(blocks(rows(&footnotes, &old_url, &new_url))),
                 ),
                 (
                     "series_url",

@@ -62,7 +62,7 @@ impl Index {
         archive: &Archive,
         graph: &Graph,
         found: impl Fn(usize) -> &'t [Found],
-        text: impl Fn(usize, &str) -> Option<&'t str>,
+        text: impl Fn(usize, &str) -> Option<String>,
     ) -> Index {
         let works = archive.works();
         let mut of = vec![None; works.len()];
@@ -92,7 +92,7 @@ impl Index {
                             else {
                                 continue;
                             };
-                            for (symbol, date) in run_before(paragraph, r.lang, cited) {
+                            for (symbol, date) in run_before(&paragraph, r.lang, cited) {
                                 if archive.work_of(&symbol).is_none() {
                                     let entry = recalled.entry(symbol).or_insert(None);
                                     if entry.is_none() {

@@ -19,6 +19,8 @@ pub struct Change {
     pub op: Op,
     /// The old text against the new; several paragraphs of a split or merge are joined
     /// by a line break. An added paragraph is one insertion, a removed one one deletion.
+    /// An unchanged paragraph has none: its text is the new version's, and a copy of every
+    /// such paragraph would double what an archive's comparisons hold.
     pub segments: Vec<Segment>,
 }
 
@@ -33,25 +35,30 @@ impl Change {
 pub fn compare<S: AsRef<str>>(old: &[S], new: &[S]) -> Vec<Change> {
     let old: Vec<&str> = old.iter().map(AsRef::as_ref).collect();
     let new: Vec<&str> = new.iter().map(AsRef::as_ref).collect();
-    let joined = |texts: &[&str], at: &[usize]| -> String {
-        at.iter().map(|&k| texts[k]).collect::<Vec<_>>().join("\n")
+    let ops = align::align(&old, &new);
+    changes(&old, &new, ops)
+}
+
+/// Compares the words of paragraphs already aligned by [`align::align`] over the same
+/// texts: what a page of changes needs, where a count needs only the alignment.
+pub fn changes<S: AsRef<str>>(old: &[S], new: &[S], ops: Vec<Op>) -> Vec<Change> {
+    let joined = |texts: &[S], at: &[usize]| -> String {
+        at.iter()
+            .map(|&k| texts[k].as_ref())
+            .collect::<Vec<_>>()
+            .join("\n")
     };
-    align::align(&old, &new)
-        .into_iter()
+    ops.into_iter()
         .map(|op| {
             let segments = match &op {
-                Op::Kept {
-                    new: j,
-                    changed: false,
-                    ..
-                } => vec![Segment::Equal(new[*j].to_string())],
+                Op::Kept { changed: false, .. } => Vec::new(),
                 Op::Kept { old: i, new: j, .. } | Op::Moved { old: i, new: j, .. } => {
-                    words::diff(old[*i], new[*j])
+                    words::diff(old[*i].as_ref(), new[*j].as_ref())
                 }
-                Op::Split { old: i, new: js } => words::diff(old[*i], &joined(&new, js)),
-                Op::Merged { old: is, new: j } => words::diff(&joined(&old, is), new[*j]),
-                Op::Added { new: j } => vec![Segment::Insert(new[*j].to_string())],
-                Op::Removed { old: i } => vec![Segment::Delete(old[*i].to_string())],
+                Op::Split { old: i, new: js } => words::diff(old[*i].as_ref(), &joined(new, js)),
+                Op::Merged { old: is, new: j } => words::diff(&joined(old, is), new[*j].as_ref()),
+                Op::Added { new: j } => vec![Segment::Insert(new[*j].as_ref().to_string())],
+                Op::Removed { old: i } => vec![Segment::Delete(old[*i].as_ref().to_string())],
             };
             Change { op, segments }
         })
@@ -74,9 +81,13 @@ pub struct Summary {
 
 impl Summary {
     pub fn of<'a>(changes: impl IntoIterator<Item = &'a Change>) -> Summary {
+        Summary::of_ops(changes.into_iter().map(|c| &c.op))
+    }
+
+    pub fn of_ops<'a>(ops: impl IntoIterator<Item = &'a Op>) -> Summary {
         let mut s = Summary::default();
-        for c in changes {
-            match c.op {
+        for op in ops {
+            match op {
                 Op::Kept { changed: true, .. } => s.changed += 1,
                 Op::Kept { changed: false, .. } => s.unchanged += 1,
                 Op::Moved { .. } => s.moved += 1,

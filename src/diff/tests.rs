@@ -145,6 +145,8 @@ fn a_changed_paragraph_stays_in_place() {
             .segments
             .contains(&Segment::Insert("eightieth".into()))
     );
+    // The unchanged paragraphs carry no copy of their text.
+    assert!(changes[..5].iter().all(|c| c.segments.is_empty()));
     let s = Summary::of(&changes);
     assert_eq!((s.changed, s.unchanged), (1, 5));
 }

@@ -18,7 +18,7 @@ use crate::cite::graph::Found;
 use crate::model::{Lang, Organ};
 use anchors::{Anchor, Anchors, key};
 pub use links::{Href, Linker, Problem};
-pub use packed::Html;
+pub use packed::{Html, Texts};
 pub use paragraphs::{Passage, Place};
 
 /// What a body is rendered with.
@@ -116,11 +116,52 @@ pub struct Body {
     pub citations: Vec<Found>,
     /// Placeholders that could not be resolved, and the like; lines are the body's.
     pub problems: Vec<Problem>,
+    /// The places of the chapeau, every numbered paragraph and every footnote, in order,
+    /// and their plain texts, for comparing versions.
+    places: Vec<Place>,
+    passages: Texts,
+    /// The ids of the text's blocks in reading order, and their plain texts, for open
+    /// data and search.
+    ids: Vec<Option<String>>,
+    paragraphs: Texts,
+}
+
+impl Body {
     /// The plain text of the chapeau, every numbered paragraph and every footnote, in
     /// order, for comparing versions.
-    pub passages: Vec<Passage>,
+    pub fn passages(&self) -> Vec<Passage> {
+        self.places
+            .iter()
+            .cloned()
+            .zip(self.passages.unpack())
+            .map(|(place, text)| Passage { place, text })
+            .collect()
+    }
+
+    /// The plain text of the paragraph whose element id is `anchor` (`pp-3`, `fn-1`).
+    pub fn passage(&self, anchor: &str) -> Option<String> {
+        let k = self
+            .places
+            .iter()
+            .position(|p| p.id().as_deref() == Some(anchor))?;
+        self.passages.unpack().into_iter().nth(k)
+    }
+
     /// The text as plain text, block by block in reading order, for open data.
-    pub paragraphs: Vec<Paragraph>,
+    pub fn paragraphs(&self) -> Vec<Paragraph> {
+        self.ids
+            .iter()
+            .cloned()
+            .zip(self.paragraphs.unpack())
+            .map(|(id, text)| Paragraph { id, text })
+            .collect()
+    }
+
+    /// The bytes held by the plain texts.
+    pub fn texts_held(&self) -> usize {
+        let ids: usize = self.ids.iter().flatten().map(String::len).sum();
+        self.passages.held() + self.paragraphs.held() + ids
+    }
 }
 
 /// A block of a body as plain text: a paragraph, an operative paragraph with its
@@ -240,8 +281,10 @@ pub fn render_body(markdown: &str, ctx: &Context<'_>) -> Body {
         operative,
         citations: linked.found,
         problems: linked.problems,
-        paragraphs,
-        passages,
+        ids: paragraphs.iter().map(|p| p.id.clone()).collect(),
+        paragraphs: Texts::pack(&paragraphs.iter().map(|p| &p.text).collect::<Vec<_>>()),
+        places: passages.iter().map(|p| p.place.clone()).collect(),
+        passages: Texts::pack(&passages.iter().map(|p| &p.text).collect::<Vec<_>>()),
     }
 }
 
@@ -341,8 +384,8 @@ mod tests {
             "The General Assembly,\n\n*Recalling* its resolution\n65/230,\n\n1. Decides `a`;\n   (a) first;\n\n   (b) second;\n2. Requests b[^1];\n\n# Annex\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n[^1]: A note.\n",
             RenderOptions::default(),
         );
-        let p: Vec<(Option<&str>, &str)> = b
-            .paragraphs
+        let paragraphs = b.paragraphs();
+        let p: Vec<(Option<&str>, &str)> = paragraphs
             .iter()
             .map(|p| (p.id.as_deref(), p.text.as_str()))
             .collect();
@@ -389,8 +432,8 @@ mod tests {
             "The General Assembly,\n\n*Recalling* its resolution 78/21 of 4 December 2023,[^1]\n\nNoting `x`,\n\n1. Decides:\n\n   (a) To do;\n\n   (b) To  see;\n2. Requests b;\n\n[^1]: See A/78/407.\n",
             RenderOptions::default(),
         );
-        let got: Vec<(Option<String>, &str)> = b
-            .passages
+        let passages = b.passages();
+        let got: Vec<(Option<String>, &str)> = passages
             .iter()
             .map(|p| (p.place.id(), p.text.as_str()))
             .collect();
@@ -408,9 +451,14 @@ mod tests {
                 (Some("fn-1".into()), "See A/78/407."),
             ]
         );
-        assert_eq!(b.passages[0].place, Place::Chapeau);
         assert_eq!(
-            b.passages[5].place,
+            b.passage("op-1").as_deref(),
+            Some("Decides:\n(a) To do;\n(b) To see;")
+        );
+        assert_eq!(b.passage("op-3"), None);
+        assert_eq!(passages[0].place, Place::Chapeau);
+        assert_eq!(
+            passages[5].place,
             Place::Footnote {
                 n: 1,
                 name: "1".into()

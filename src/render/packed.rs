@@ -1,8 +1,9 @@
-//! A body's HTML, held packed between rendering the bodies and rendering the pages.
+//! A body's HTML and plain texts, held packed between rendering the bodies and rendering
+//! the pages.
 //!
 //! Every body is rendered before any page (a page shows who cites it, which needs every
 //! body's citations), so a build holds them all at once: at archive scale the largest
-//! thing in memory. HTML packs to a fraction of its size with LZ4, which unpacks faster
+//! thing in memory. Text packs to a fraction of its size with LZ4, which unpacks faster
 //! than a page is rendered.
 
 use std::borrow::Cow;
@@ -49,9 +50,81 @@ impl Html {
     }
 }
 
+/// A list of texts held packed: the plain text of a body's paragraphs, read a few times a
+/// build (comparisons, open data, search) and held throughout.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    packed: Box<[u8]>,
+    /// Where each text ends in the unpacked string.
+    ends: Box<[u32]>,
+}
+
+impl Texts {
+    pub fn pack<S: AsRef<str>>(texts: &[S]) -> Texts {
+        let mut all = String::new();
+        let ends = texts
+            .iter()
+            .map(|t| {
+                all.push_str(t.as_ref());
+                u32::try_from(all.len()).expect("a body's text is under 4 GB")
+            })
+            .collect();
+        Texts {
+            packed: lz4_flex::compress_prepend_size(all.as_bytes()).into(),
+            ends,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Every text, in order.
+    pub fn unpack(&self) -> Vec<String> {
+        let plain = lz4_flex::decompress_size_prepended(&self.packed)
+            .expect("packed by `pack`, in this process");
+        let all = String::from_utf8(plain).expect("packed from strings");
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let text = all[start..end as usize].to_string();
+                start = end as usize;
+                text
+            })
+            .collect()
+    }
+
+    /// The bytes held.
+    pub fn held(&self) -> usize {
+        self.packed.len() + self.ends.len() * 4
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_come_back_as_they_went_in() {
+        let texts = [
+            "Décide de rester saisi de la question ;",
+            "",
+            "决定继续处理这个问题。\n(a) 第一；",
+            "x\ty",
+        ];
+        let packed = Texts::pack(&texts);
+        assert_eq!(packed.len(), 4);
+        assert_eq!(packed.unpack(), texts);
+        assert!(Texts::pack::<&str>(&[]).unpack().is_empty());
+        let long = vec!["Requests the Secretary-General to report;".repeat(20); 30];
+        let held = Texts::pack(&long).held();
+        assert!(held < long.concat().len() / 4, "{held}");
+    }
 
     #[test]
     fn packing_keeps_every_byte_and_holds_fewer() {

@@ -392,7 +392,7 @@ fn follows_and_agenda_items_find_predecessors_that_titles_do_not() {
 }
 
 /// A changes page as plain lines: one per paragraph, `=` for an unchanged one (its place,
-/// and where it was), else its badge, its place and its text with `{+inserted+}` and
+/// and where it was, without its text), else its badge, its place and its text with `{+inserted+}` and
 /// `[-deleted-]` words; the hidden labels for screen readers are checked and dropped.
 fn changes_listing(page: &str) -> String {
     let item = regex::Regex::new(r#"(?s)<li class="change (\w+)">(.*?)</li>"#).unwrap();
@@ -427,6 +427,8 @@ fn changes_listing(page: &str) -> String {
         for li in item.captures_iter(section) {
             let (kind, body) = (&li[1], &li[2]);
             if kind == "unchanged" {
+                // Its text is on the resolution's page; the changes page only names it.
+                assert!(!body.contains(r#"class="text""#), "{body}");
                 for w in where_.captures_iter(body) {
                     out.push_str(&format!("= {}\n", plain(&w[1])));
                 }
