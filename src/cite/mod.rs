@@ -147,7 +147,7 @@ static NEXT_ADDENDUM: LazyLock<Regex> = LazyLock::new(|| {
 /// capital that starts a word is no part letter.
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?P<old>\d{1,4})(?:\s{0,2}(?P<oldpart>[A-Z]))?\s{0,2}\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?:\s?(?P<part>[A-Z]{1,2})\b)?)",
+        r"(?:(?P<old>\d{1,5})(?:\s{0,2}(?P<oldpart>[A-Z]))?\s{0,2}\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?:\s?(?P<part>[A-Z]{1,2})\b)?)",
     )
     .expect("pattern")
 });
@@ -559,7 +559,7 @@ fn part_letters(text: &str, mut pos: usize, items: &mut Vec<Item>) -> usize {
 }
 
 static ZH_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第\s*((?:\d{1,4}(?: ?[A-Z])? ?\((?:(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?))\s*号").expect("pattern")
+    Regex::new(r"第\s*((?:\d{1,5}(?: ?[A-Z])? ?\((?:(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?))\s*号").expect("pattern")
 });
 
 /// Chinese lists: "1998 年 12 月 4 日第 53/70 号、……和 2017 年 12 月 19 日第 72/196 号决议".

@@ -98,6 +98,11 @@ fn old_style_and_special_session_numbers() {
         targets("its resolution 1 (I) of 24 January 1946", Lang::En),
         ["A/RES/1 (I)"]
     );
+    // As many digits as a full symbol may have, as in `A/RES/10010 (XVII)`.
+    assert_eq!(
+        targets("resolution 10010 (XVII) of 5 December 1962", Lang::En),
+        ["A/RES/10010 (XVII)"]
+    );
 }
 
 #[test]
@@ -379,6 +384,12 @@ fn placeholders_read_on_their_own() {
     assert_eq!(
         t("26/4"),
         Some(Target::Unlinkable(Unlinkable::NoSuchSeries))
+    );
+    assert_eq!(
+        t("10010 (XVII)"),
+        Some(Target::Resolution(
+            Symbol::parse("A/RES/10010 (XVII)").unwrap()
+        ))
     );
     assert_eq!(t("see below"), None);
 }
