@@ -21,6 +21,7 @@ pub mod sitemap;
 pub mod urls;
 pub mod views;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -366,17 +367,26 @@ impl Generation {
         let urls = Urls::new(config.base_path()).with_absolute(config.absolute_base());
         let mut archive = Archive::new(loaded.resolutions);
         let tell = stages.begin(Stage::Link, archive.len());
-        let bodies = render_bodies(
-            &archive,
-            &config,
-            &urls,
-            &theme,
-            (0..archive.len()).collect(),
-            &|n| tell.advance(n),
-        );
-        if !keep_texts {
-            archive.forget_texts();
-        }
+        let bodies = if keep_texts {
+            render_bodies(
+                &archive,
+                &config,
+                &urls,
+                &theme,
+                (0..archive.len()).collect(),
+                &|n| tell.advance(n),
+            )
+        } else {
+            let texts = archive.take_texts();
+            render_each(
+                &archive,
+                &config,
+                &urls,
+                &theme,
+                texts.into_iter().map(Cow::Owned).enumerate().collect(),
+                &|n| tell.advance(n),
+            )
+        };
         Generation::assemble(theme, archive, config, urls, bodies, diagnostics, None)
     }
 
@@ -408,13 +418,31 @@ impl Generation {
     }
 }
 
-/// Renders every body on all cores, linking citations through the archive.
+/// Renders the bodies of resolutions `which` on all cores, linking citations through the
+/// archive.
 fn render_bodies(
     archive: &Archive,
     config: &Config,
     urls: &Urls,
     theme: &Theme,
     which: Vec<usize>,
+    tick: &(dyn Fn(usize) + Sync),
+) -> Vec<Body> {
+    let sources = which
+        .into_iter()
+        .map(|i| (i, Cow::Borrowed(archive.resolution(i).body.as_str())))
+        .collect();
+    render_each(archive, config, urls, theme, sources, tick)
+}
+
+/// Renders each (resolution, Markdown) pair on all cores; a Markdown text owned here is
+/// dropped as soon as its body is rendered.
+fn render_each(
+    archive: &Archive,
+    config: &Config,
+    urls: &Urls,
+    theme: &Theme,
+    sources: Vec<(usize, Cow<'_, str>)>,
     tick: &(dyn Fn(usize) + Sync),
 ) -> Vec<Body> {
     let options = RenderOptions {
@@ -443,9 +471,9 @@ fn render_bodies(
             (l, labels)
         })
         .collect();
-    which
-        .par_iter()
-        .map(|&i| {
+    sources
+        .into_par_iter()
+        .map(|(i, markdown)| {
             let r = archive.resolution(i);
             let ctx = render::Context {
                 options,
@@ -454,7 +482,8 @@ fn render_bodies(
                 linker: &linker,
                 labels: &labels[&r.lang],
             };
-            let mut body = render::render_body(&r.body, &ctx);
+            let mut body = render::render_body(&markdown, &ctx);
+            drop(markdown);
             body.html.pack();
             tick(1);
             body

@@ -60,12 +60,14 @@ pub struct Group {
 }
 
 impl Archive {
-    /// Lets go of every Markdown text once the bodies are rendered: a build reads them no
-    /// more, and at archive scale they are a fifth of its memory.
-    pub fn forget_texts(&mut self) {
-        for r in &mut self.resolutions {
-            r.body = String::new();
-        }
+    /// Takes every Markdown text out, in archive order, leaving the bodies empty: a build
+    /// lets go of each text as soon as it is rendered, and at archive scale they are a
+    /// large part of its memory.
+    pub fn take_texts(&mut self) -> Vec<String> {
+        self.resolutions
+            .iter_mut()
+            .map(|r| std::mem::take(&mut r.body))
+            .collect()
     }
 
     /// Builds the archive. The caller has already refused duplicate (symbol, lang) pairs.
