@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
-use super::tokens::{Kind, fold, tokenize};
+use super::tokens::{Kind, fold, push_lowercase, tokenize};
 
 /// The similarity at which two paragraphs are taken for the same one.
 pub const MATCH: f32 = 0.5;
@@ -93,7 +93,7 @@ fn prepare(texts: &[&str], interner: &mut FxHashMap<String, u32>) -> Vec<Para> {
                     if text.contains('Σ') {
                         word.push_str(&text.to_lowercase());
                     } else {
-                        word.extend(text.chars().flat_map(char::to_lowercase));
+                        text.chars().for_each(|c| push_lowercase(&mut word, c));
                     }
                     if let Some(&id) = interner.get(word.as_str()) {
                         return id;
@@ -133,18 +133,20 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 
 /// The length of the longest common subsequence of two lists of words, by their numbers.
 fn common(a: &[u32], b: &[u32]) -> usize {
-    MASKS.with_borrow_mut(|masks| lcs_of_ids(a, b, masks))
+    TABLES.with_borrow_mut(|(masks, v)| lcs_of_ids(a, b, masks, v))
 }
 
 thread_local! {
-    /// The bit vectors of [`lcs_of_ids`], kept between calls and left all zero by each.
-    static MASKS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The bit vectors of [`lcs_of_ids`], kept between calls (the masks left all zero by
+    /// each): an archive's comparison meets millions of pairs, most of them unrelated.
+    static TABLES: std::cell::RefCell<(Vec<u64>, Vec<u64>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
 }
 
 /// [`lcs_len`] for word numbers: each word's bit vector is looked up by its number in
 /// `masks` rather than in a map built for the pair. Most pairs compared are unrelated,
 /// and building a map for each was most of the comparison's time.
-fn lcs_of_ids(a: &[u32], b: &[u32], masks: &mut Vec<u64>) -> usize {
+fn lcs_of_ids(a: &[u32], b: &[u32], masks: &mut Vec<u64>, v: &mut Vec<u64>) -> usize {
     let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if a.is_empty() {
         return 0;
@@ -157,15 +159,16 @@ fn lcs_of_ids(a: &[u32], b: &[u32], masks: &mut Vec<u64>) -> usize {
     for (i, &x) in a.iter().enumerate() {
         masks[x as usize * words + i / 64] |= 1 << (i % 64);
     }
-    let mut v = vec![u64::MAX; words];
+    v.clear();
+    v.resize(words, u64::MAX);
     for &y in b {
         let mask = &masks[y as usize * words..][..words];
-        advance(&mut v, mask);
+        advance(v, mask);
     }
     for &x in a {
         masks[x as usize * words..][..words].fill(0);
     }
-    zeros(&v, a.len())
+    zeros(v, a.len())
 }
 
 /// One step of the bit-parallel LCS: `v` after the next element of the other sequence,
