@@ -371,6 +371,22 @@ struct SeriesEntry<'a> {
     #[serde(flatten)]
     entry: Entry<'a>,
     current: bool,
+    /// Its place in the series, from 1.
+    position: usize,
+    /// Whether members are left out just before it.
+    gap_before: bool,
+}
+
+/// How many members of its series a resolution page lists on each side of its own; the
+/// series page lists them all. A series recalled every session for decades has dozens.
+const SERIES_AROUND: usize = 3;
+
+/// The places in a series of `len` members that the page of member `k` lists: the
+/// first, the last, and those within [`SERIES_AROUND`] of `k`.
+pub fn series_window(len: usize, k: usize) -> Vec<usize> {
+    (0..len)
+        .filter(|&i| i == 0 || i + 1 == len || i.abs_diff(k) <= SERIES_AROUND)
+        .collect()
 }
 
 /// An agenda item as the UN writes it: `99w` → `99 (w)`.
@@ -576,14 +592,26 @@ impl Object for ResolutionView {
                             .map(|c| cited_value(site, c, r.lang))
                             .collect::<Vec<_>>(),
                     ),
-                    "series" => to_value(
-                        graph
-                            .series(work)
-                            .into_iter()
-                            .map(|w| (entry(site, w, r.lang), w == work))
-                            .map(|(e, current)| SeriesEntry { entry: e, current })
-                            .collect::<Vec<_>>(),
-                    ),
+                    "series" => {
+                        let members = graph.series(work);
+                        let k = members.iter().position(|&w| w == work).unwrap_or(0);
+                        let mut last = None;
+                        to_value(
+                            series_window(members.len(), k)
+                                .into_iter()
+                                .map(|i| {
+                                    let gap_before = last.is_some_and(|l: usize| i > l + 1);
+                                    last = Some(i);
+                                    SeriesEntry {
+                                        entry: entry(site, members[i], r.lang),
+                                        current: i == k,
+                                        position: i + 1,
+                                        gap_before,
+                                    }
+                                })
+                                .collect::<Vec<_>>(),
+                        )
+                    }
                     "previous" => to_value(entry(site, graph.previous(work)?, r.lang)),
                     _ => to_value(entry(site, graph.next(work)?, r.lang)),
                 }

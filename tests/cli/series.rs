@@ -482,3 +482,52 @@ fn a_real_pair_gives_the_changes_checked_by_hand() {
         ]
     );
 }
+
+#[test]
+fn a_long_series_shows_its_ends_and_the_neighbours_of_the_page() {
+    let site = Site::fixture("basic");
+    // Twelve sessions of one agenda item, each following the one before.
+    for n in 0..12 {
+        let session = 60 + n;
+        let follows = if n == 0 {
+            String::new()
+        } else {
+            format!("follows: A/RES/{}/5\n", session - 1)
+        };
+        site.write(
+            &format!("content/long/{session}.md"),
+            resolution(
+                &format!("A/RES/{session}/5"),
+                "en",
+                "Oceans and the law of the sea",
+                &format!("{}-12-05", 1945 + session),
+                &follows,
+                "1. Takes note of the report.\n",
+            ),
+        );
+    }
+    site.build().assert_ok();
+    let page = site.page("en/A/RES/66/5/index.html");
+    let list = &page[page.find("<ol class=\"series\">").expect("a series list")..];
+    let list = &list[..list.find("</ol>").unwrap()];
+    let shown: Vec<&str> = regex::Regex::new(r#"<li value="(\d+)">"#)
+        .unwrap()
+        .captures_iter(list)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    // The first, the three before and after the 7th (its own), and the last.
+    assert_eq!(shown, ["1", "4", "5", "6", "7", "8", "9", "10", "12"]);
+    assert_eq!(
+        list.matches(r#"<li class="gap" aria-hidden="true">"#)
+            .count(),
+        2
+    );
+    assert!(
+        list.contains(
+            r#"<span aria-current="page"><span class="symbol" dir="ltr">A/RES/66/5</span>"#
+        )
+    );
+    // The series page lists every member.
+    let series = site.page("en/series/A/RES/60/5/index.html");
+    assert!((60..72).all(|s| series.contains(&format!("A/RES/{s}/5"))));
+}
