@@ -108,10 +108,22 @@ fn prepare(texts: &[&str], interner: &mut FxHashMap<String, u32>) -> Vec<Para> {
             Para {
                 words,
                 bag,
-                exact: folded.split_whitespace().collect::<Vec<_>>().join(" "),
+                exact: single_spaced(&folded),
             }
         })
         .collect()
+}
+
+/// The text with each run of spaces made one, and none at the ends.
+fn single_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Words two sorted bags share.
@@ -236,7 +248,7 @@ fn ratio(common: usize, a: usize, b: usize) -> f32 {
 
 /// The similarity of two prepared paragraphs, or `None` when it is surely below
 /// [`MATCH`].
-fn similar_enough(p: &Para, q: &Para) -> Option<f32> {
+fn similar_enough(p: &Para, q: &Para, common: impl FnOnce() -> usize) -> Option<f32> {
     if p.exact == q.exact {
         return Some(1.0);
     }
@@ -246,17 +258,48 @@ fn similar_enough(p: &Para, q: &Para) -> Option<f32> {
         let (a, b) = (chars(&p.exact), chars(&q.exact));
         return Some(ratio(lcs_len(&a, &b), a.len(), b.len()));
     }
-    if m + n == 0 || ratio(shared(&p.bag, &q.bag), m, n) < MATCH {
+    // Two paragraphs share at most the words of the shorter: a cheaper bound first.
+    if m + n == 0 || ratio(m.min(n), m, n) < MATCH || ratio(shared(&p.bag, &q.bag), m, n) < MATCH {
         return None;
     }
-    Some(ratio(common(&p.words, &q.words), m, n))
+    Some(ratio(common(), m, n))
+}
+
+/// The common words of each pair of an old and a new paragraph, counted once: the
+/// alignment asks for a pair's again in each of its steps.
+struct Pairs<'p> {
+    a: &'p [Para],
+    b: &'p [Para],
+    known: Vec<std::cell::Cell<u32>>,
+}
+
+impl<'p> Pairs<'p> {
+    const UNKNOWN: u32 = u32::MAX;
+
+    fn new(a: &'p [Para], b: &'p [Para]) -> Self {
+        Pairs {
+            a,
+            b,
+            known: vec![std::cell::Cell::new(Self::UNKNOWN); a.len() * b.len()],
+        }
+    }
+
+    /// The length of the longest common subsequence of old paragraph `i` and new `j`.
+    fn common(&self, i: usize, j: usize) -> usize {
+        let cell = &self.known[i * self.b.len() + j];
+        if cell.get() == Self::UNKNOWN {
+            let n = common(&self.a[i].words, &self.b[j].words);
+            cell.set(u32::try_from(n).unwrap_or(Self::UNKNOWN - 1));
+        }
+        cell.get() as usize
+    }
 }
 
 /// Similarity of two texts in `0..=1`, as the alignment measures it.
 pub fn similarity(a: &str, b: &str) -> f32 {
     let mut interner = FxHashMap::default();
     let p = prepare(&[a, b], &mut interner);
-    similar_enough(&p[0], &p[1]).unwrap_or(0.0)
+    similar_enough(&p[0], &p[1], || common(&p[0].words, &p[1].words)).unwrap_or(0.0)
 }
 
 /// Aligns two lists of paragraph texts. The ops come in reading order of the new text;
@@ -265,6 +308,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
     let mut interner = FxHashMap::default();
     let a = prepare(old, &mut interner);
     let b = prepare(new, &mut interner);
+    let lcs = Pairs::new(&a, &b);
 
     // 1–2: identical paragraphs first (in order, for boilerplate that repeats), then the
     // candidate pairs among the rest, most similar first, matched one to one.
@@ -295,7 +339,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
             if new_to_old[j].is_some() {
                 continue;
             }
-            let Some(sim) = similar_enough(p, q) else {
+            let Some(sim) = similar_enough(p, q, || lcs.common(i, j)) else {
                 continue;
             };
             if sim >= MATCH {
@@ -340,7 +384,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
             {
                 continue;
             }
-            let share = common(&short.words, &long.words) as f32 / short.words.len() as f32;
+            let share = lcs.common(i, j) as f32 / short.words.len() as f32;
             if share >= COVER {
                 contained.push((share, i, j));
             }
@@ -351,11 +395,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
         if old_to_new[i].is_none() && new_to_old[j].is_none() {
             old_to_new[i] = Some(j);
             new_to_old[j] = Some(i);
-            weight[j] = ratio(
-                common(&a[i].words, &b[j].words),
-                a[i].words.len(),
-                b[j].words.len(),
-            );
+            weight[j] = ratio(lcs.common(i, j), a[i].words.len(), b[j].words.len());
         }
     }
 
@@ -381,9 +421,9 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
     }
 
     // 4: splits and merges among what is left.
-    let covered = |piece: &Para, whole: &Para| -> bool {
-        !piece.words.is_empty()
-            && common(&piece.words, &whole.words) as f32 >= COVER * piece.words.len() as f32
+    // Whether old paragraph `i` and new `j` share most of the words of `piece`, one of them.
+    let covered = |piece: &Para, i: usize, j: usize| -> bool {
+        !piece.words.is_empty() && lcs.common(i, j) as f32 >= COVER * piece.words.len() as f32
     };
     let mut split_into: HashMap<usize, Vec<usize>> = HashMap::new(); // old → new parts
     let mut merged_from: HashMap<usize, Vec<usize>> = HashMap::new(); // new → old parts
@@ -408,7 +448,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
                 hosts.push(i);
             }
         }
-        if let Some(i) = hosts.into_iter().find(|&i| covered(&b[j], &a[i])) {
+        if let Some(i) = hosts.into_iter().find(|&i| covered(&b[j], i, j)) {
             let parts = split_into
                 .entry(i)
                 .or_insert_with(|| old_to_new[i].into_iter().collect());
@@ -436,7 +476,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
                 hosts.push(j);
             }
         }
-        if let Some(j) = hosts.into_iter().find(|&j| covered(&a[i], &b[j])) {
+        if let Some(j) = hosts.into_iter().find(|&j| covered(&a[i], i, j)) {
             let parts = merged_from
                 .entry(j)
                 .or_insert_with(|| new_to_old[j].into_iter().collect());
@@ -457,7 +497,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
             let mut joined = b[j].words.clone();
             joined.extend(&b[j + 1].words);
             let r = ratio(common(&a[i].words, &joined), a[i].words.len(), joined.len());
-            if r >= MATCH && covered(&b[j], &a[i]) && covered(&b[j + 1], &a[i]) {
+            if r >= MATCH && covered(&b[j], i, j) && covered(&b[j + 1], i, j + 1) {
                 split_into.insert(i, vec![j, j + 1]);
                 old_to_new[i] = Some(j);
                 new_to_old[j] = Some(i);
@@ -477,7 +517,7 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
             let mut joined = a[i].words.clone();
             joined.extend(&a[i + 1].words);
             let r = ratio(common(&joined, &b[j].words), joined.len(), b[j].words.len());
-            if r >= MATCH && covered(&a[i], &b[j]) && covered(&a[i + 1], &b[j]) {
+            if r >= MATCH && covered(&a[i], i, j) && covered(&a[i + 1], i + 1, j) {
                 merged_from.insert(j, vec![i, i + 1]);
                 new_to_old[j] = Some(i);
                 old_to_new[i] = Some(j);
