@@ -4,7 +4,8 @@
 //!
 //! cargo run --release --example memory_breakdown -- SITE_ROOT
 
-use plenary::build::{BuildOptions, Generation};
+use plenary::BuildOptions;
+use plenary::site::Generation;
 
 fn main() {
     let root = std::env::args().nth(1).expect("SITE_ROOT");

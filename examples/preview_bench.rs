@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use plenary::build::BuildOptions;
-use plenary::build::preview::Preview;
+use plenary::BuildOptions;
+use plenary::preview::Preview;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -43,7 +43,7 @@ fn main() {
         .into_path();
     let (resolution, _) = plenary::content::load_file(&file, &file);
     let resolution = resolution.expect("the file is a valid resolution");
-    let page = plenary::build::urls::resolution(resolution.lang, &resolution.symbol);
+    let page = plenary::output::urls::resolution(resolution.lang, &resolution.symbol);
     let original = std::fs::read_to_string(&file).expect("readable");
 
     let started = Instant::now();

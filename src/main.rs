@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use plenary::build::progress::{Bar, Progress, Silent};
 use plenary::import::{ImportOptions, Outcome};
 use plenary::model::Lang;
+use plenary::progress::{Bar, Progress, Silent};
 use plenary::{BuildError, BuildOptions, Diagnostic};
 
 #[derive(Parser)]
@@ -150,7 +150,7 @@ fn progress() -> Box<dyn Progress> {
 fn run_build(opts: BuildOptions) -> ExitCode {
     let dry_run = opts.dry_run;
     let bar = progress();
-    let result = plenary::build::build_with(&opts, bar.as_ref());
+    let result = plenary::build_with(&opts, bar.as_ref());
     bar.finish();
     match result {
         Ok(report) => {

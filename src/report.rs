@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::build::{BuildError, BuildReport};
 use crate::diagnostic::{Diagnostic, error_count};
+use crate::pipeline::{BuildError, BuildReport};
 
 /// Everything `plenary check` found.
 #[derive(Debug, Serialize)]

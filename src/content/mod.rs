@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::build::progress::{Progress, Stage};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Lang, Resolution, Symbol};
+use crate::progress::{Progress, Stage};
 
 /// What loading found: the resolutions that are sound, and every problem.
 #[derive(Debug, Default)]

@@ -18,14 +18,15 @@ use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
-use crate::build::BuildOptions;
-use crate::build::preview::{Preview, SearchFollow, Update, summary};
 use crate::diagnostic::Diagnostic;
+use crate::options::BuildOptions;
+use crate::output::live;
+use crate::preview::{Preview, SearchFollow, Update, summary};
 use files::Resolved;
 
-/// The script `serve` puts into every page it builds, and only there.
-pub const LIVE_SCRIPT_TAG: &str = "<script src=\"/__plenary/live.js\"></script>";
 const LIVE_JS: &str = include_str!("live.js");
+/// The page served for a missing path before the site has a 404 page of its own.
+const NOT_FOUND: &str = include_str!("not_found.html");
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -238,7 +239,11 @@ async fn file(State(live): State<Arc<Live>>, uri: Uri) -> Response {
 async fn not_found(live: &Live) -> Response {
     let page = match tokio::fs::read(live.output.join("404.html")).await {
         Ok(bytes) => bytes,
-        Err(_) => format!("<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Not found</title><body><h1>Not found</h1>{LIVE_SCRIPT_TAG}</body></html>").into_bytes(),
+        Err(_) => {
+            let mut page = NOT_FOUND.to_string();
+            live::inject(&mut page);
+            page.into_bytes()
+        }
     };
     (
         StatusCode::NOT_FOUND,

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use plenary::build::BuildOptions;
-use plenary::build::preview::Preview;
+use plenary::BuildOptions;
+use plenary::preview::Preview;
 
 use crate::harness::Site;
 
@@ -39,7 +39,7 @@ fn pages(dir: &Path) -> BTreeMap<PathBuf, String> {
 
 #[test]
 fn search_follows_each_save_unless_it_is_too_slow_to_make() {
-    use plenary::build::preview::SearchFollow;
+    use plenary::preview::SearchFollow;
     let site = Site::fixture("basic");
     let root = site.root.canonicalize().unwrap();
     let path = root.join("content/ga/73/187.en.md");

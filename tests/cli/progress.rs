@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use plenary::build::progress::{Progress, Stage};
-use plenary::build::{BuildOptions, build_with};
+use plenary::progress::{Progress, Stage};
+use plenary::{BuildOptions, build_with};
 
 use crate::harness::Site;
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-use plenary::build::sitemap::{self, Limits, Url};
+use plenary::formats::sitemap::{self, Limits, Url};
 
 use crate::crawl;
 use crate::harness::Site;

@@ -9,10 +9,10 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::citation;
-use super::urls;
-use super::views::Site;
 use crate::model::Lang;
-use crate::theme::Theme;
+use crate::output::urls;
+use crate::site::Site;
+use crate::theme::Strings;
 
 pub const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 
@@ -36,17 +36,12 @@ fn timestamp(date: impl std::fmt::Display) -> String {
     format!("{date}T00:00:00Z")
 }
 
-fn text(theme: &Theme, lang: Lang, key: &str) -> String {
-    theme
-        .strings(lang)
-        .get_attr(key)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+fn text(lang: Lang, key: &str) -> String {
+    Strings::built_in(lang).text(key).unwrap_or_default()
 }
 
 /// The feed of one language, or `None` when the site's host is unknown.
-pub fn feed(site: &Site, theme: &Theme, lang: Lang) -> Option<Vec<u8>> {
+pub fn feed(site: &Site, lang: Lang) -> Option<Vec<u8>> {
     let archive = &site.archive;
     let self_url = site.urls.absolute(&urls::feed(lang))?;
     let home = site.urls.absolute(&urls::lang_home(lang))?;
@@ -73,7 +68,7 @@ pub fn feed(site: &Site, theme: &Theme, lang: Lang) -> Option<Vec<u8>> {
             w.create_element("title")
                 .write_text_content(BytesText::new(site.config.title_in(lang)))?;
             w.create_element("subtitle")
-                .write_text_content(BytesText::new(&text(theme, lang, "recent")))?;
+                .write_text_content(BytesText::new(&text(lang, "recent")))?;
             w.create_element("id")
                 .write_text_content(BytesText::new(&self_url))?;
             w.create_element("link")
@@ -112,13 +107,10 @@ pub fn feed(site: &Site, theme: &Theme, lang: Lang) -> Option<Vec<u8>> {
                     .urls
                     .absolute(&urls::resolution_json(r.lang, &r.symbol))
                     .unwrap_or_default();
-                let cite = citation::citation(site, theme, r);
-                let organ = theme
-                    .strings(r.lang)
-                    .get_attr("organs")
-                    .ok()
-                    .and_then(|t| t.get_attr(r.symbol.organ().key()).ok())
-                    .and_then(|v| v.as_str().map(str::to_string))
+                let strings = Strings::built_in(r.lang);
+                let cite = citation::citation(site, strings, r);
+                let organ = strings
+                    .organ("organs", r.symbol.organ())
                     .unwrap_or_default();
                 let mut entry = w.create_element("entry");
                 if r.lang != lang {

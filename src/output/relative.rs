@@ -8,31 +8,15 @@
 //! and queries are kept; links to other hosts are left alone.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
-
-use super::urls;
-
-static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(\s(?:href|src|action)\s*=\s*)(?:"([^"]*)"|'([^']*)')"#).expect("pattern")
-});
+use super::{links, urls};
 
 /// Rewrites the links of a page found at the site path `page_dir` (`en/A/RES/73/187/`,
 /// or `""` for the root) from root-relative under `base` to page-relative.
 pub fn rewrite<'a>(html: &'a str, page_dir: &str, base: &str) -> Cow<'a, str> {
-    ATTRIBUTE.replace_all(html, |caps: &Captures<'_>| {
-        let (value, quote) = match (caps.get(2), caps.get(3)) {
-            (Some(v), _) => (v.as_str(), '"'),
-            (_, Some(v)) => (v.as_str(), '\''),
-            _ => return caps[0].to_string(),
-        };
-        match value.strip_prefix(base) {
-            Some(rest) if !value.starts_with("//") => {
-                format!("{}{quote}{}{quote}", &caps[1], relative(page_dir, rest))
-            }
-            _ => caps[0].to_string(),
-        }
+    links::replace(html, |value| {
+        let rest = value.strip_prefix(base)?;
+        (!value.starts_with("//")).then(|| relative(page_dir, rest))
     })
 }
 

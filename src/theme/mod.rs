@@ -1,6 +1,10 @@
 //! The minijinja environment: the built-in theme, a site theme's overrides, the UI strings
 //! in six languages, and the filters templates use. It knows nothing of where pages go.
 
+mod strings;
+
+pub use strings::Strings;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -13,93 +17,93 @@ use crate::model::Lang;
 const BUILT_IN: &[(&str, &str)] = &[
     (
         "base.html",
-        include_str!("../themes/default/templates/base.html"),
+        include_str!("../../themes/default/templates/base.html"),
     ),
     (
         "macros.html",
-        include_str!("../themes/default/templates/macros.html"),
+        include_str!("../../themes/default/templates/macros.html"),
     ),
     (
         "home.html",
-        include_str!("../themes/default/templates/home.html"),
+        include_str!("../../themes/default/templates/home.html"),
     ),
     (
         "lang_home.html",
-        include_str!("../themes/default/templates/lang_home.html"),
+        include_str!("../../themes/default/templates/lang_home.html"),
     ),
     (
         "resolution.html",
-        include_str!("../themes/default/templates/resolution.html"),
+        include_str!("../../themes/default/templates/resolution.html"),
     ),
     (
         "symbol.html",
-        include_str!("../themes/default/templates/symbol.html"),
+        include_str!("../../themes/default/templates/symbol.html"),
     ),
     (
         "groups.html",
-        include_str!("../themes/default/templates/groups.html"),
+        include_str!("../../themes/default/templates/groups.html"),
     ),
     (
         "group.html",
-        include_str!("../themes/default/templates/group.html"),
+        include_str!("../../themes/default/templates/group.html"),
     ),
     (
         "series.html",
-        include_str!("../themes/default/templates/series.html"),
+        include_str!("../../themes/default/templates/series.html"),
     ),
     (
         "series_index.html",
-        include_str!("../themes/default/templates/series_index.html"),
+        include_str!("../../themes/default/templates/series_index.html"),
     ),
     (
         "series_macros.html",
-        include_str!("../themes/default/templates/series_macros.html"),
+        include_str!("../../themes/default/templates/series_macros.html"),
     ),
     (
         "changes.html",
-        include_str!("../themes/default/templates/changes.html"),
+        include_str!("../../themes/default/templates/changes.html"),
     ),
     (
         "404.html",
-        include_str!("../themes/default/templates/404.html"),
+        include_str!("../../themes/default/templates/404.html"),
     ),
     (
         "head_links.html",
-        include_str!("../themes/default/templates/head_links.html"),
+        include_str!("../../themes/default/templates/head_links.html"),
     ),
     (
         "jsonld.html",
-        include_str!("../themes/default/templates/jsonld.html"),
+        include_str!("../../themes/default/templates/jsonld.html"),
     ),
     (
         "cite_this.html",
-        include_str!("../themes/default/templates/cite_this.html"),
+        include_str!("../../themes/default/templates/cite_this.html"),
     ),
     (
         "search.html",
-        include_str!("../themes/default/templates/search.html"),
+        include_str!("../../themes/default/templates/search.html"),
     ),
 ];
 
-const BUILT_IN_STRINGS: &str = include_str!("../themes/default/strings.toml");
+const BUILT_IN_STRINGS: &str = include_str!("../../themes/default/strings.toml");
 
 /// Static files of the built-in theme: (path under the output, bytes).
 pub const BUILT_IN_STATIC: &[(&str, &[u8])] = &[
     (
         "style.css",
-        include_bytes!("../themes/default/static/style.css"),
+        include_bytes!("../../themes/default/static/style.css"),
     ),
     (
         "series.css",
-        include_bytes!("../themes/default/static/series.css"),
+        include_bytes!("../../themes/default/static/series.css"),
     ),
     (
         "favicon.svg",
-        include_bytes!("../themes/default/static/favicon.svg"),
+        include_bytes!("../../themes/default/static/favicon.svg"),
     ),
     (
         "search.js",
-        include_bytes!("../themes/default/static/search.js"),
+        include_bytes!("../../themes/default/static/search.js"),
     ),
 ];
 
@@ -244,9 +248,9 @@ impl Theme {
             .map_err(|e| self.diagnostic(&e, template))
     }
 
-    /// The UI strings of one language, for the `t` variable of templates.
-    pub fn strings(&self, lang: Lang) -> Value {
-        self.strings.get(&lang).cloned().unwrap_or_default()
+    /// The UI strings of one language (the `t` variable of templates).
+    pub fn strings(&self, lang: Lang) -> Strings {
+        Strings::new(self.strings.get(&lang).cloned().unwrap_or_default())
     }
 
     fn diagnostic(&self, e: &TemplateError, fallback: &str) -> Diagnostic {
@@ -514,7 +518,7 @@ mod tests {
     #[test]
     fn dates_take_the_form_of_each_language() {
         let theme = Theme::load(Path::new("/nonexistent"), None).unwrap();
-        let d = |l| format_date("2018-12-17", &theme.strings(l));
+        let d = |l| theme.strings(l).date("2018-12-17");
         assert_eq!(d(Lang::En), "17 December 2018");
         assert_eq!(d(Lang::Fr), "17 décembre 2018");
         assert_eq!(d(Lang::Es), "17 de diciembre de 2018");

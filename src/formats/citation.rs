@@ -2,20 +2,28 @@
 //! ("General Assembly resolution 73/187 of 17 December 2018, A/RES/73/187"), and as
 //! BibTeX, RIS and CSL-JSON files beside its page.
 //!
-//! The forms come from the theme's strings (`citation`, `citation_organs`,
-//! `corporate_author`, `date_format`, `months`), so a site theme can change them.
+//! The forms come from the UI strings (`citation`, `citation_organs`, `corporate_author`,
+//! `date_format`, `months`): the built-in theme's in the files, so that they say the same
+//! under any theme, and the site theme's on the page ("Cite this", which isolates the
+//! number and the symbol as left-to-right text).
 
-use minijinja::Value;
 use serde::Serialize;
 
-use super::urls;
-use super::views::Site;
-use crate::model::{Lang, Organ, Resolution};
-use crate::theme::{self, Theme};
+use crate::model::{Lang, Resolution};
+use crate::output::urls;
+use crate::site::Site;
+use crate::theme::Strings;
 
 /// The formats offered for download, as (file extension, what the page calls it).
 pub const FORMATS: [(&str, &str); 3] =
     [("bib", "BibTeX"), ("ris", "RIS"), ("csl.json", "CSL-JSON")];
+
+/// A piece of a citation's text; `ltr` for a number or a symbol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub text: String,
+    pub ltr: bool,
+}
 
 /// Everything a citation of one language version carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,9 +31,9 @@ pub struct Citation {
     /// The UN's form: "General Assembly resolution 73/187 of 17 December 2018,
     /// A/RES/73/187".
     pub text: String,
-    /// The same as HTML, the number and the symbol isolated as left-to-right text so
-    /// that they read right inside Arabic.
-    pub html: String,
+    /// The same in parts, the number and the symbol marked as left-to-right text, for a
+    /// page to isolate them so that they read right inside Arabic.
+    pub parts: Vec<Part>,
     /// "United Nations. General Assembly", in the version's language.
     pub author: String,
     pub title: String,
@@ -37,49 +45,40 @@ pub struct Citation {
     pub url: Option<String>,
 }
 
-fn string(strings: &Value, key: &str) -> Option<String> {
-    strings
-        .get_attr(key)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-}
-
-fn organ_name(strings: &Value, table: &str, organ: Organ) -> Option<String> {
-    strings
-        .get_attr(table)
-        .ok()?
-        .get_attr(organ.key())
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-}
-
-/// The citation of a resolution, in its own language.
-pub fn citation(site: &Site, theme: &Theme, r: &Resolution) -> Citation {
-    let strings = theme.strings(r.lang);
+/// The citation of a resolution, in its own language, in the form `strings` give: the
+/// built-in theme's for the citation files, the site theme's for the page.
+pub fn citation(site: &Site, strings: &Strings, r: &Resolution) -> Citation {
     let organ = r.symbol.organ();
-    let name = organ_name(&strings, "organs", organ).unwrap_or_default();
-    let cited_organ = organ_name(&strings, "citation_organs", organ).unwrap_or(name.clone());
+    let name = strings.organ("organs", organ).unwrap_or_default();
+    let cited_organ = strings
+        .organ("citation_organs", organ)
+        .unwrap_or(name.clone());
     let date = r.adopted.to_string();
-    let shown_date = theme::format_date(&date, &strings);
-    let pattern = string(&strings, "citation")
+    let shown_date = strings.date(&date);
+    let pattern = strings
+        .text("citation")
         .unwrap_or_else(|| "{organ} resolution {number} of {date}, {symbol}".to_string());
     let text = pattern
         .replace("{organ}", &cited_organ)
         .replace("{number}", r.symbol.short())
         .replace("{date}", &shown_date)
         .replace("{symbol}", r.symbol.as_str());
-    let ltr = |s: &str| format!("<bdi dir=\"ltr\">{}</bdi>", escape(s));
-    let html = escape(&pattern)
-        .replace("{organ}", &escape(&cited_organ))
-        .replace("{number}", &ltr(r.symbol.short()))
-        .replace("{date}", &escape(&shown_date))
-        .replace("{symbol}", &ltr(r.symbol.as_str()));
-    let author = string(&strings, "corporate_author")
+    let parts = parts(
+        &pattern,
+        &[
+            ("{organ}", &cited_organ, false),
+            ("{number}", r.symbol.short(), true),
+            ("{date}", &shown_date, false),
+            ("{symbol}", r.symbol.as_str(), true),
+        ],
+    );
+    let author = strings
+        .text("corporate_author")
         .unwrap_or_else(|| "United Nations. {organ}".to_string())
         .replace("{organ}", &name);
     Citation {
         text,
-        html,
+        parts,
         author,
         title: r.title.clone(),
         symbol: r.symbol.as_str().to_string(),
@@ -89,55 +88,33 @@ pub fn citation(site: &Site, theme: &Theme, r: &Resolution) -> Citation {
     }
 }
 
-/// Escapes text for HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+/// The pattern cut at its placeholders, each replaced by its value.
+fn parts(pattern: &str, values: &[(&str, &str, bool)]) -> Vec<Part> {
+    let mut out: Vec<Part> = Vec::new();
+    let mut push = |text: &str, ltr: bool| {
+        if text.is_empty() {
+            return;
         }
-    }
-    out
-}
-
-/// What the `cite_this.html` template gets as `cite`.
-#[derive(Serialize)]
-struct CiteValue {
-    text: String,
-    html: Value,
-    url: Option<String>,
-    downloads: Vec<Download>,
-}
-
-#[derive(Serialize)]
-struct Download {
-    format: &'static str,
-    url: String,
-    file: String,
-}
-
-/// The `cite` variable of a resolution page.
-pub fn value(site: &Site, theme: &Theme, r: &Resolution) -> Value {
-    let c = citation(site, theme, r);
-    let downloads = FORMATS
+        match out.last_mut() {
+            Some(last) if !last.ltr && !ltr => last.text.push_str(text),
+            _ => out.push(Part {
+                text: text.to_string(),
+                ltr,
+            }),
+        }
+    };
+    let mut rest = pattern;
+    while let Some((at, (key, value, ltr))) = values
         .iter()
-        .map(|&(ext, format)| Download {
-            format,
-            url: site.urls.url(&urls::citation(r.lang, &r.symbol, ext)),
-            file: format!("{}.{ext}", file_stem(&c)),
-        })
-        .collect();
-    theme::to_value(CiteValue {
-        text: c.text,
-        html: Value::from_safe_string(c.html),
-        url: c.url,
-        downloads,
-    })
+        .filter_map(|v| rest.find(v.0).map(|at| (at, *v)))
+        .min_by_key(|(at, _)| *at)
+    {
+        push(&rest[..at], false);
+        push(value, ltr);
+        rest = &rest[at + key.len()..];
+    }
+    push(rest, false);
+    out
 }
 
 /// A name for saved files and BibTeX keys: `A-RES-73-187-en`.
@@ -314,7 +291,7 @@ mod tests {
     fn sample() -> Citation {
         Citation {
             text: "General Assembly resolution 73/187 of 17 December 2018, A/RES/73/187".into(),
-            html: String::new(),
+            parts: Vec::new(),
             author: "United Nations. General Assembly".into(),
             title: "Countering the use of ICT for criminal purposes & 100% {more}".into(),
             symbol: "A/RES/73/187".into(),
@@ -363,6 +340,29 @@ mod tests {
         no_url.url = None;
         let v: serde_json::Value = serde_json::from_str(&csl_json(&no_url)).unwrap();
         assert!(v[0].get("URL").is_none());
+    }
+
+    #[test]
+    fn parts_mark_the_number_and_the_symbol_left_to_right() {
+        let p = parts(
+            "قرار {organ} {number} المؤرخ {date}، {symbol}",
+            &[
+                ("{organ}", "الجمعية العامة", false),
+                ("{number}", "73/187", true),
+                ("{date}", "17 كانون الأول/ديسمبر 2018", false),
+                ("{symbol}", "A/RES/73/187", true),
+            ],
+        );
+        let shown: Vec<(&str, bool)> = p.iter().map(|p| (p.text.as_str(), p.ltr)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("قرار الجمعية العامة ", false),
+                ("73/187", true),
+                (" المؤرخ 17 كانون الأول/ديسمبر 2018، ", false),
+                ("A/RES/73/187", true),
+            ]
+        );
     }
 
     #[test]

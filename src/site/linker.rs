@@ -1,9 +1,9 @@
 //! Where citations lead: the cited resolution in the reader's language when the archive
 //! has it, else another language version of it, else the external resolver.
 
-use super::urls::{self, Urls};
 use crate::cite::Target;
 use crate::model::{Archive, Lang};
+use crate::output::urls::{self, Urls};
 use crate::render::{Href, Linker};
 
 pub struct SiteLinker<'a> {

@@ -20,17 +20,21 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::views::Site;
-use super::{BuildOptions, inject_live_script};
-use super::{
-    Generation, Page, page_path, plan, render_bodies, render_page, static_bytes, static_files, urls,
-};
 use crate::cite::Target;
-use crate::cite::graph::{Cited, Found};
 use crate::content;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Archive, GroupKind, Lang, Resolution, Symbol};
+use crate::model::{Archive, Lang, Resolution, Symbol};
+use crate::options::BuildOptions;
+use crate::output::live;
+use crate::output::statics::{static_bytes, static_files};
+use crate::output::urls;
+use crate::pages::{self, Page, page_path, plan};
 use crate::render::Body;
+use crate::site::bodies::render_bodies;
+use crate::site::{Generation, Site};
+use touched::Touched;
+
+mod touched;
 
 /// A site kept in memory and on disk between saves.
 pub struct Preview {
@@ -223,7 +227,7 @@ impl Preview {
             let (fresh, diags) = content::load_file(path, shown);
             let fresh = fresh?;
             let old = site.archive.resolution(i);
-            if !diags.is_empty() || !same_card(&fresh, old) {
+            if !diags.is_empty() || !touched::same_card(&fresh, old) {
                 return None;
             }
             // Saved again as it was: nothing to do for this one.
@@ -252,8 +256,8 @@ impl Preview {
             new.problems.is_empty()
                 && new.preambular == old.preambular
                 && new.operative == old.operative
-                && same_citations(&new.citations, &old.citations)
-                && same_recall(site, i, old, new)
+                && touched::same_citations(&new.citations, &old.citations)
+                && touched::same_recall(site, i, old, new)
         });
         if !keeps_its_place {
             for (i, old) in olds {
@@ -277,32 +281,7 @@ impl Preview {
                 i,
             ));
         }
-        let mut pages: Vec<Page> = which.iter().map(|&i| Page::Resolution(i)).collect();
-        if !compared.is_empty() {
-            let archive = &site.archive;
-            let mut works: Vec<usize> = which
-                .iter()
-                .chain(&compared)
-                .filter_map(|&i| archive.work_of(&archive.resolution(i).symbol))
-                .collect();
-            works.sort_unstable();
-            works.dedup();
-            for &w in &works {
-                pages.extend(archive.works()[w].1.iter().map(|&v| Page::Resolution(v)));
-            }
-            pages.extend(compared.iter().map(|&c| Page::Changes(c)));
-            let mut series: Vec<usize> = works
-                .iter()
-                .filter_map(|&w| site.series.index.of(w))
-                .collect();
-            series.sort_unstable();
-            series.dedup();
-            for &lang in &site.config.languages {
-                pages.extend(series.iter().map(|&k| Page::Series(lang, k)));
-            }
-            let mut seen = HashSet::new();
-            pages.retain(|&p| seen.insert(p));
-        }
+        let pages = touched::in_place(site, &which, &compared);
         let only: HashSet<usize> = which.into_iter().collect();
         let generation = self.generation.as_ref()?;
         let written = self
@@ -317,7 +296,8 @@ impl Preview {
         }))
     }
 
-    /// Applies content changes to a generation; returns the new one and the pages to render.
+    /// Applies content changes to a generation; returns the new one, the pages to render,
+    /// and whether the site has the same pages as before.
     fn apply(
         &self,
         old: Generation,
@@ -327,6 +307,48 @@ impl Preview {
         // Read the changed files first: a bad edit leaves everything as it was.
         let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
         let changed_shown: HashSet<PathBuf> = changed.iter().map(|p| shown(p)).collect();
+        let (fresh, problems) = self.read_changed(changed, &shown);
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(Failed::Restore(Box::new(old), problems));
+        }
+        let archive = &old.site.archive;
+        let stale: Vec<usize> = (0..archive.len())
+            .filter(|&i| changed_shown.contains(&archive.resolution(i).source))
+            .collect();
+        let kept = (0..archive.len())
+            .filter(|i| !stale.contains(i))
+            .map(|i| archive.resolution(i));
+        let duplicates = content::duplicates(kept.chain(fresh.iter()));
+        if !duplicates.is_empty() {
+            return Err(Failed::Restore(Box::new(old), duplicates));
+        }
+        let card_changed = stale.len() != fresh.len()
+            || stale.iter().any(|&i| {
+                let old = archive.resolution(i);
+                !fresh
+                    .iter()
+                    .any(|r| r.source == old.source && touched::same_card(r, old))
+            });
+        let mut symbols: HashSet<Symbol> = stale
+            .iter()
+            .map(|&i| archive.resolution(i).symbol.clone())
+            .collect();
+        symbols.extend(fresh.iter().map(|r| r.symbol.clone()));
+        let mut touched = Touched::before(&old.site, &symbols, card_changed);
+        let (generation, relinked) = rebuild(old, stale, fresh, problems, card_changed)?;
+        touched.symbols.extend(relinked);
+        touched.after(&generation.site, &symbols, card_changed);
+        let pages = touched.pages(&generation.site);
+        // With the same resolutions and metadata, the site has the same pages.
+        Ok((generation, pages, !card_changed))
+    }
+
+    /// The changed resolution files that exist, read and checked, and their problems.
+    fn read_changed(
+        &self,
+        changed: &[PathBuf],
+        shown: &dyn Fn(&Path) -> PathBuf,
+    ) -> (Vec<Resolution>, Vec<Diagnostic>) {
         let mut fresh = Vec::new();
         let mut problems = Vec::new();
         for path in changed {
@@ -341,192 +363,7 @@ impl Preview {
             problems.extend(diags);
             fresh.extend(resolution.filter(|r| self.opts.drafts || !r.draft));
         }
-        if problems.iter().any(Diagnostic::is_error) {
-            return Err(Failed::Restore(Box::new(old), problems));
-        }
-
-        let site = &old.site;
-        let archive = &site.archive;
-        let stale: Vec<usize> = (0..archive.len())
-            .filter(|&i| changed_shown.contains(&archive.resolution(i).source))
-            .collect();
-        let kept = (0..archive.len())
-            .filter(|i| !stale.contains(i))
-            .map(|i| archive.resolution(i));
-        let duplicates = content::duplicates(kept.chain(fresh.iter()));
-        if !duplicates.is_empty() {
-            return Err(Failed::Restore(Box::new(old), duplicates));
-        }
-
-        // What the old site showed about the changed resolutions. When only a body changed,
-        // the pages that show it elsewhere (lists, cited by, series) show nothing of it
-        // that changed, except the cited-by anchors of the resolutions it cites.
-        let card_changed = stale.len() != fresh.len()
-            || stale.iter().any(|&i| {
-                let old = archive.resolution(i);
-                !fresh
-                    .iter()
-                    .any(|r| r.source == old.source && same_card(r, old))
-            });
-        let mut changed: HashSet<Symbol> = stale
-            .iter()
-            .map(|&i| archive.resolution(i).symbol.clone())
-            .collect();
-        changed.extend(fresh.iter().map(|r| r.symbol.clone()));
-        let mut touched: HashSet<Symbol> = changed.clone();
-        let mut groups: HashSet<(GroupKind, String)> = HashSet::new();
-        let old_works: HashSet<usize> = changed.iter().filter_map(|s| archive.work_of(s)).collect();
-        for &w in &old_works {
-            touched.extend(shown_with(site, w, card_changed));
-        }
-        if card_changed {
-            groups.extend(groups_of(site, &old_works));
-        }
-        // A body can name a new predecessor ("the most recent of which is …").
-        let series_of = |site: &Site, s: &Symbol| -> Vec<Symbol> {
-            site.archive
-                .work_of(s)
-                .map(|w| {
-                    site.graph
-                        .series(w)
-                        .into_iter()
-                        .map(|m| site.archive.works()[m].0.clone())
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let old_series: Vec<(Symbol, Vec<Symbol>)> = changed
-            .iter()
-            .map(|s| (s.clone(), series_of(site, s)))
-            .collect();
-        // A series page and the changes pages of its members read every member: a change to
-        // any of them, of its body or its card, renders them all again.
-        let mut in_series: HashSet<Symbol> = members_of_series(site, &old_works);
-        let old_keys: HashSet<(Symbol, Lang)> = archive
-            .resolutions()
-            .iter()
-            .map(|r| (r.symbol.clone(), r.lang))
-            .collect();
-
-        // Take the old generation apart; from here a failure means a full rebuild next.
-        let Generation {
-            theme,
-            site,
-            bodies,
-            ..
-        } = old;
-        let Ok(site) = Arc::try_unwrap(site) else {
-            return Err(Failed::Problems(vec![
-                Diagnostic::error("content", 0, 0, "the preview is busy").with_hint("save again"),
-            ]));
-        };
-        let Site {
-            archive,
-            config,
-            urls,
-            groups: old_groups,
-            ..
-        } = site;
-        let stale: HashSet<usize> = stale.into_iter().collect();
-        let mut paired: Vec<(Resolution, Option<Body>)> = archive
-            .into_resolutions()
-            .into_iter()
-            .zip(bodies)
-            .enumerate()
-            .filter(|(i, _)| !stale.contains(i))
-            .map(|(_, (r, b))| (r, Some(b)))
-            .collect();
-        paired.extend(fresh.into_iter().map(|r| (r, None)));
-
-        // A resolution that appeared or disappeared changes where citations of it lead.
-        let new_keys: HashSet<(Symbol, Lang)> = paired
-            .iter()
-            .map(|(r, _)| (r.symbol.clone(), r.lang))
-            .collect();
-        let moved: HashSet<&Symbol> = old_keys
-            .symmetric_difference(&new_keys)
-            .map(|(s, _)| s)
-            .collect();
-        let mut relinked = HashSet::new();
-        for (r, body) in &mut paired {
-            let cites_moved = body.as_ref().is_some_and(|b| {
-                b.citations
-                    .iter()
-                    .any(|f| matches!(&f.target, Target::Resolution(s) if moved.contains(s)))
-            });
-            if cites_moved {
-                *body = None;
-                relinked.insert(r.symbol.clone());
-            }
-        }
-        touched.extend(relinked);
-
-        let (archive, bodies) = Archive::with(paired);
-        let missing: Vec<usize> = bodies
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.is_none())
-            .map(|(i, _)| i)
-            .collect();
-        let mut rendered =
-            render_bodies(&archive, &config, &urls, &theme, missing.clone(), &|_| {}).into_iter();
-        let bodies: Vec<Body> = bodies
-            .into_iter()
-            .map(|b| b.unwrap_or_else(|| rendered.next().expect("one body per missing one")))
-            .collect();
-        let generation = Generation::assemble(
-            theme,
-            archive,
-            config,
-            urls,
-            bodies,
-            problems,
-            (!card_changed).then_some(old_groups),
-        )
-        .map_err(Failed::Problems)?;
-
-        // What the new site shows about them.
-        let site = &generation.site;
-        let new_works: HashSet<usize> = changed
-            .iter()
-            .filter_map(|s| site.archive.work_of(s))
-            .collect();
-        for &w in &new_works {
-            touched.extend(shown_with(site, w, card_changed));
-        }
-        if card_changed {
-            groups.extend(groups_of(site, &new_works));
-        }
-        in_series.extend(members_of_series(site, &new_works));
-        touched.extend(in_series.iter().cloned());
-        for (symbol, before) in old_series {
-            let after = series_of(site, &symbol);
-            if after != before {
-                touched.extend(before);
-                touched.extend(after);
-            }
-        }
-        let kinds: HashSet<GroupKind> = groups.iter().map(|(k, _)| *k).collect();
-        let pages = plan(site)
-            .into_iter()
-            .filter(|page| match *page {
-                Page::Root | Page::LangHome(_) | Page::Search(_) => true,
-                Page::Resolution(i) => touched.contains(&site.archive.resolution(i).symbol),
-                Page::Symbol(w) => touched.contains(&site.archive.works()[w].0),
-                Page::Groups(_, kind, _) => kinds.contains(&kind),
-                Page::Group(_, kind, g, _) => {
-                    groups.contains(&(kind, site.groups[&kind][g].key.clone()))
-                }
-                Page::Changes(i) => touched.contains(&site.archive.resolution(i).symbol),
-                Page::Series(_, k) => site.series.index.series[k]
-                    .works
-                    .iter()
-                    .any(|&w| in_series.contains(&site.archive.works()[w].0)),
-                Page::SeriesIndex(_) => true,
-            })
-            .collect();
-        // With the same resolutions and metadata, the site has the same pages.
-        Ok((generation, pages, !card_changed))
+        (fresh, problems)
     }
 
     fn write_pages(
@@ -549,14 +386,14 @@ impl Preview {
             .par_iter()
             .map(|&page| {
                 let path = page_path(&generation.site, page);
-                let mut html = render_page(
+                let mut html = pages::render(
                     &generation.site,
                     &generation.theme,
                     &generation.bodies,
                     page,
                 )?;
                 if self.opts.live_reload {
-                    inject_live_script(&mut html);
+                    live::inject(&mut html);
                 }
                 write(&self.output.join(urls::file_of(&path)), html.as_bytes())
                     .map_err(|mut d| d.remove(0))?;
@@ -592,24 +429,24 @@ impl Preview {
         let write = |path: &str, bytes: &[u8]| {
             let target = self.output.join(path);
             // The 404 page is a page too: it reloads when the site changes.
-            if live && path.ends_with(".html") {
-                let mut html = String::from_utf8_lossy(bytes).into_owned();
-                inject_live_script(&mut html);
-                return write(&target, html.as_bytes()).map_err(|mut d| d.remove(0));
-            }
-            write(&target, bytes).map_err(|mut d| d.remove(0))
+            let bytes = if live {
+                live::into_page(path, bytes)
+            } else {
+                std::borrow::Cow::Borrowed(bytes)
+            };
+            write(&target, &bytes).map_err(|mut d| d.remove(0))
         };
-        super::publish::files(
-            &generation.site,
-            &generation.theme,
-            &generation.bodies,
-            pages,
-            &write,
-            only,
-            &|_| {},
-        )
-        .map(|_| ())
-        .map_err(|e| vec![e])
+        let site = &generation.site;
+        let theme = &generation.theme;
+        let entries = pages::sitemap_entries::entries(site, pages);
+        crate::formats::files(site, &generation.bodies, &entries, &write, only, &|_| {})
+            .map_err(|e| vec![e])?;
+        // With only some resolutions changed, and no metadata, the 404 page stays as it is.
+        if only.is_none() {
+            let page = pages::not_found::render(site, theme).map_err(|e| vec![e])?;
+            write(urls::NOT_FOUND, &page).map_err(|e| vec![e])?;
+        }
+        Ok(())
     }
 
     /// Makes the search index again after the pages of a save are written and shown,
@@ -644,7 +481,7 @@ impl Preview {
         let write = |path: &str, bytes: &[u8]| {
             write(&self.output.join(path), bytes).map_err(|mut d| d.remove(0))
         };
-        super::publish::search_index(
+        crate::formats::search_index(
             &generation.site,
             &generation.theme,
             &generation.bodies,
@@ -670,113 +507,103 @@ impl Preview {
     }
 }
 
+/// The generation after a change: the old one taken apart, the stale resolutions replaced
+/// by the fresh ones, and the bodies rendered again of the fresh ones and of those that
+/// cite a resolution that appeared or disappeared (returned, as they changed too).
+fn rebuild(
+    old: Generation,
+    stale: Vec<usize>,
+    fresh: Vec<Resolution>,
+    problems: Vec<Diagnostic>,
+    card_changed: bool,
+) -> Result<(Generation, HashSet<Symbol>), Failed> {
+    let Generation {
+        theme,
+        site,
+        bodies,
+        ..
+    } = old;
+    // From here a failure means a full rebuild next.
+    let Ok(site) = Arc::try_unwrap(site) else {
+        return Err(Failed::Problems(vec![
+            Diagnostic::error("content", 0, 0, "the preview is busy").with_hint("save again"),
+        ]));
+    };
+    let Site {
+        archive,
+        config,
+        urls,
+        groups: old_groups,
+        ..
+    } = site;
+    let old_keys: HashSet<(Symbol, Lang)> = archive
+        .resolutions()
+        .iter()
+        .map(|r| (r.symbol.clone(), r.lang))
+        .collect();
+    let stale: HashSet<usize> = stale.into_iter().collect();
+    let mut paired: Vec<(Resolution, Option<Body>)> = archive
+        .into_resolutions()
+        .into_iter()
+        .zip(bodies)
+        .enumerate()
+        .filter(|(i, _)| !stale.contains(i))
+        .map(|(_, (r, b))| (r, Some(b)))
+        .collect();
+    paired.extend(fresh.into_iter().map(|r| (r, None)));
+    let relinked = unlink_moved(&mut paired, &old_keys);
+    let (archive, bodies) = Archive::with(paired);
+    let missing: Vec<usize> = bodies
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.is_none())
+        .map(|(i, _)| i)
+        .collect();
+    let mut rendered =
+        render_bodies(&archive, &config, &urls, &theme, missing, &|_| {}).into_iter();
+    let bodies: Vec<Body> = bodies
+        .into_iter()
+        .map(|b| b.unwrap_or_else(|| rendered.next().expect("one body per missing one")))
+        .collect();
+    let groups = (!card_changed).then_some(old_groups);
+    let generation = crate::site::assemble(theme, archive, config, urls, bodies, problems, groups)
+        .map_err(Failed::Problems)?;
+    Ok((generation, relinked))
+}
+
+/// A resolution that appeared or disappeared changes where citations of it lead: the
+/// bodies that cite one are dropped, to be rendered again. Returns their symbols.
+fn unlink_moved(
+    paired: &mut [(Resolution, Option<Body>)],
+    old_keys: &HashSet<(Symbol, Lang)>,
+) -> HashSet<Symbol> {
+    let new_keys: HashSet<(Symbol, Lang)> = paired
+        .iter()
+        .map(|(r, _)| (r.symbol.clone(), r.lang))
+        .collect();
+    let moved: HashSet<&Symbol> = old_keys
+        .symmetric_difference(&new_keys)
+        .map(|(s, _)| s)
+        .collect();
+    let mut relinked = HashSet::new();
+    for (r, body) in paired.iter_mut() {
+        let cites_moved = body.as_ref().is_some_and(|b| {
+            b.citations
+                .iter()
+                .any(|f| matches!(&f.target, Target::Resolution(s) if moved.contains(s)))
+        });
+        if cites_moved {
+            *body = None;
+            relinked.insert(r.symbol.clone());
+        }
+    }
+    relinked
+}
+
 /// Why an update failed, and whether the old generation survives.
 enum Failed {
     Restore(Box<Generation>, Vec<Diagnostic>),
     Problems(Vec<Diagnostic>),
-}
-
-/// The resolutions whose pages show something of work `w`: those it cites (their cited-by
-/// lists point into its text) and, when its card changed, those that cite it and its series.
-fn shown_with(site: &Site, w: usize, card_changed: bool) -> Vec<Symbol> {
-    let works = site.archive.works();
-    let graph = &site.graph;
-    let mut out: Vec<Symbol> = graph
-        .cites(w)
-        .iter()
-        .filter_map(|c| match c {
-            Cited::Work(t) => Some(works[*t].0.clone()),
-            Cited::Elsewhere(_) => None,
-        })
-        .collect();
-    if card_changed {
-        out.extend(graph.cited_by(w).iter().map(|b| works[b.work].0.clone()));
-        out.extend(graph.series(w).into_iter().map(|s| works[s].0.clone()));
-    }
-    out
-}
-
-/// Every member of the series `works` belong to, `works` among them.
-fn members_of_series(site: &Site, works: &HashSet<usize>) -> HashSet<Symbol> {
-    let index = &site.series.index;
-    works
-        .iter()
-        .filter_map(|&w| index.of(w))
-        .flat_map(|k| index.series[k].works.iter())
-        .map(|&m| site.archive.works()[m].0.clone())
-        .collect()
-}
-
-/// The groups (kind, key) that list any of `works`.
-fn groups_of(site: &Site, works: &HashSet<usize>) -> Vec<(GroupKind, String)> {
-    let mut out = Vec::new();
-    for (kind, list) in &site.groups {
-        for g in list
-            .iter()
-            .filter(|g| g.works.iter().any(|w| works.contains(w)))
-        {
-            out.push((*kind, g.key.clone()));
-        }
-    }
-    out
-}
-
-/// Whether two bodies cite the same things from the same paragraphs, wherever the lines
-/// moved: then the citation graph, and every page that shows it, stays as it is.
-fn same_citations(a: &[Found], b: &[Found]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            x.target == y.target
-                && x.paragraph == y.paragraph
-                && x.anchor == y.anchor
-                && x.most_recent == y.most_recent
-        })
-}
-
-/// Whether the paragraphs that recall a series' earlier members ("69/32 of 2 December
-/// 2014, …, the most recent of which is 78/21") read the same: the series index reads its
-/// members that the archive lacks, and their dates, from them.
-fn same_recall(site: &Site, i: usize, old: &Body, new: &Body) -> bool {
-    let archive = &site.archive;
-    let Some(w) = archive.work_of(&archive.resolution(i).symbol) else {
-        return true;
-    };
-    if site.series.index.of(w).is_none() {
-        return true;
-    }
-    let previous = site.graph.previous(w).map(|p| &archive.works()[p].0);
-    new.citations.iter().all(|f| {
-        let Target::Resolution(cited) = &f.target else {
-            return true;
-        };
-        if !(f.most_recent || previous == Some(cited)) {
-            return true;
-        }
-        f.anchor
-            .as_deref()
-            .is_none_or(|a| old.passage(a) == new.passage(a))
-    })
-}
-
-/// Whether two versions of a file say the same outside their bodies: what lists, indexes,
-/// cited-by entries and series show of a resolution.
-fn same_card(a: &Resolution, b: &Resolution) -> bool {
-    a.symbol == b.symbol
-        && a.lang == b.lang
-        && a.title == b.title
-        && a.adopted == b.adopted
-        && a.session == b.session
-        && a.session_label == b.session_label
-        && a.agenda_items == b.agenda_items
-        && a.meeting == b.meeting
-        && a.report == b.report
-        && a.committee == b.committee
-        && a.issued == b.issued
-        && a.distribution == b.distribution
-        && a.vote == b.vote
-        && a.subjects == b.subjects
-        && a.draft == b.draft
-        && a.extra == b.extra
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Vec<Diagnostic>> {

@@ -4,14 +4,14 @@
 
 use std::time::{Duration, Instant};
 
-use super::publish::Write;
-use super::urls;
-use super::views::Site;
+use super::Write;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Lang, Resolution, session_key, slug};
+use crate::output::urls;
 use crate::render::Body;
 use crate::search::{Document, LanguageIndex, Paragraph, Stats};
-use crate::theme::{Theme, format_date};
+use crate::site::Site;
+use crate::theme::Theme;
 
 /// Documents analysed together, on all cores.
 const BATCH: usize = 512;
@@ -113,7 +113,7 @@ fn index_language(
                     path: urls::resolution(lang, &r.symbol),
                     symbol: r.symbol.as_str(),
                     title: &r.title,
-                    date: format_date(&r.adopted.to_string(), &strings),
+                    date: strings.date(&r.adopted.to_string()),
                     facets: facets(r),
                     paragraphs,
                 }

@@ -6,12 +6,12 @@
 use serde::Serialize;
 
 use super::citation;
-use super::urls;
-use super::views::Site;
 use crate::cite::Target;
 use crate::model::{Lang, Resolution, Vote};
+use crate::output::urls;
 use crate::render::{Body, Linker};
-use crate::theme::Theme;
+use crate::site::Site;
+use crate::theme::Strings;
 
 /// The version of the data formats; it changes only when a field changes meaning or goes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -121,7 +121,7 @@ fn full(site: &Site, url: String) -> String {
 }
 
 /// `/{lang}/{symbol}/index.json` of the archive's resolution `index`.
-pub fn resolution_json(site: &Site, theme: &Theme, bodies: &[Body], index: usize) -> String {
+pub fn resolution_json(site: &Site, bodies: &[Body], index: usize) -> String {
     let archive = &site.archive;
     let r = archive.resolution(index);
     let body = &bodies[index];
@@ -200,7 +200,7 @@ pub fn resolution_json(site: &Site, theme: &Theme, bodies: &[Body], index: usize
         vote: vote(r.vote.as_ref()),
         subjects: &r.subjects,
         draft: r.draft,
-        citation: citation::citation(site, theme, r).text,
+        citation: citation::citation(site, Strings::built_in(r.lang), r).text,
         translations,
         previous: work.and_then(|w| site.graph.previous(w)).map(symbol_of),
         next: work.and_then(|w| site.graph.next(w)).map(symbol_of),
@@ -436,21 +436,12 @@ struct MediaObject {
 
 /// The JSON-LD of a resolution page, ready to stand inside `<script>`: `<`, `>` and `&`
 /// are written as JSON escapes, so no text can close the element.
-pub fn jsonld(site: &Site, theme: &Theme, index: usize) -> String {
+pub fn jsonld(site: &Site, index: usize) -> String {
     let archive = &site.archive;
     let r = archive.resolution(index);
-    let strings = theme.strings(r.lang);
-    let text = |table: &str, key: &str| {
-        strings
-            .get_attr(table)
-            .ok()
-            .and_then(|t| t.get_attr(key).ok())
-            .and_then(|v| v.as_str().map(str::to_string))
-    };
+    let strings = Strings::built_in(r.lang);
     let un = strings
-        .get_attr("united_nations")
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
+        .text("united_nations")
         .unwrap_or_else(|| "United Nations".to_string());
     let url = site.urls.best(&urls::resolution(r.lang, &r.symbol));
     let value = JsonLd {
@@ -464,7 +455,9 @@ pub fn jsonld(site: &Site, theme: &Theme, index: usize) -> String {
         published: r.issued.map(|d| d.to_string()),
         passed_by: Organization {
             kind: "Organization",
-            name: text("organs", r.symbol.organ().key()).unwrap_or_default(),
+            name: strings
+                .organ("organs", r.symbol.organ())
+                .unwrap_or_default(),
             parent: Some(Box::new(Organization {
                 kind: "Organization",
                 name: un,

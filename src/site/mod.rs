@@ -1,0 +1,106 @@
+//! The model every page and file is made from: the archive, its groups, its citation graph,
+//! its series and the alignments of their versions, and every rendered body. Built once,
+//! in one constructor, and read by every rendering thread; nothing is assigned afterwards.
+
+pub mod alignments;
+pub mod bodies;
+pub mod linker;
+mod load;
+
+use std::collections::HashMap;
+
+use crate::cite::graph::Graph;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Archive, Group, GroupKind, Lang};
+use crate::output::Urls;
+use crate::render::Body;
+use crate::theme::Theme;
+pub use alignments::{Comparison, SeriesData};
+pub use linker::SiteLinker;
+pub use load::{Generation, host_warning};
+
+/// Everything pages share: built once, read by every rendering thread.
+#[derive(Debug)]
+pub struct Site {
+    pub archive: Archive,
+    pub config: Config,
+    pub urls: Urls,
+    pub groups: HashMap<GroupKind, Vec<Group>>,
+    pub graph: Graph,
+    /// Series and what changed between their members.
+    pub series: SeriesData,
+}
+
+impl Site {
+    /// The site of an archive whose bodies are rendered: its graph, groups and series.
+    /// `groups` may be carried over from a site with the same resolutions and metadata.
+    pub fn new(
+        archive: Archive,
+        config: Config,
+        urls: Urls,
+        bodies: &[Body],
+        groups: Option<HashMap<GroupKind, Vec<Group>>>,
+    ) -> Site {
+        let groups = groups.unwrap_or_else(|| {
+            GroupKind::ALL
+                .into_iter()
+                .map(|k| (k, archive.groups(k)))
+                .collect()
+        });
+        let graph = Graph::new(&archive, |i| &bodies[i].citations);
+        let series = SeriesData::new(&archive, &graph, bodies);
+        Site {
+            archive,
+            config,
+            urls,
+            groups,
+            graph,
+            series,
+        }
+    }
+
+    /// Where citations lead, for links the templates show outside the body.
+    pub fn linker(&self) -> SiteLinker<'_> {
+        SiteLinker {
+            archive: &self.archive,
+            urls: &self.urls,
+            resolver: self.config.resolver.as_deref(),
+        }
+    }
+
+    /// The language whose indexes a page in `lang` links to: itself when the site is built
+    /// in it, else the default language.
+    pub fn nav_lang(&self, lang: Lang) -> Lang {
+        if self.config.languages.contains(&lang) {
+            lang
+        } else {
+            self.config.default_language
+        }
+    }
+}
+
+/// Checks rendered bodies and builds the site around them: every problem found, or the
+/// site with its warnings.
+pub fn assemble(
+    theme: Theme,
+    archive: Archive,
+    config: Config,
+    urls: Urls,
+    bodies: Vec<Body>,
+    mut warnings: Vec<Diagnostic>,
+    groups: Option<HashMap<GroupKind, Vec<Group>>>,
+) -> Result<Generation, Vec<Diagnostic>> {
+    warnings.extend(bodies::body_problems(&archive, &bodies));
+    if warnings.iter().any(Diagnostic::is_error) {
+        return Err(warnings);
+    }
+    warnings.extend(bodies::pinpoint_problems(&archive, &bodies));
+    let site = Site::new(archive, config, urls, &bodies, groups);
+    Ok(Generation {
+        theme,
+        site: std::sync::Arc::new(site),
+        bodies,
+        warnings,
+    })
+}
