@@ -7,38 +7,9 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde_yaml::Value;
 
+use super::schema;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Lang, Resolution, Session, Symbol, SymbolError, Vote};
-
-/// The keys the format defines, in the order the docs list them.
-pub const KNOWN_KEYS: [&str; 15] = [
-    "symbol",
-    "lang",
-    "title",
-    "adopted",
-    "session",
-    "agenda_items",
-    "meeting",
-    "report",
-    "committee",
-    "issued",
-    "distribution",
-    "vote",
-    "subjects",
-    "draft",
-    "follows",
-];
-
-/// Keys the format defines for templates alone: they go to `page.extra` like any other
-/// key, without the warning an unknown key near a known one gets. `plenary import`
-/// writes them for what a closing line says beyond the vote.
-pub const EXTRA_KEYS: [&str; 3] = [
-    "adopted_unanimously",
-    "adopted_by_consensus",
-    "adoption_note",
-];
-
-const REQUIRED: [&str; 4] = ["symbol", "lang", "title", "adopted"];
 
 /// A file split at its front matter fences.
 #[derive(Debug, PartialEq, Eq)]
@@ -111,60 +82,105 @@ fn key_positions(yaml: &str) -> HashMap<String, (usize, usize)> {
 /// Reads one resolution file. Returns the resolution, or every problem found in it.
 pub fn parse(path: &Path, text: &str) -> (Option<Resolution>, Vec<Diagnostic>) {
     let text = &normalise_line_breaks(text);
-    let mut diags = Vec::new();
     let split = match split(text) {
         Ok(s) => s,
-        Err(SplitError::NoFrontMatter) => {
+        Err(e) => return (None, vec![split_error(path, text, e)]),
+    };
+    let map = match mapping(path, &split.yaml) {
+        Ok(map) => map,
+        Err(d) => return (None, vec![d]),
+    };
+    let positions = key_positions(&split.yaml);
+    let mut diags = Vec::new();
+    let fields = named_fields(path, map, &positions, &mut diags);
+    let mut reader = Reader {
+        path,
+        positions: &positions,
+        diags: &mut diags,
+    };
+    reader.required(&fields);
+    let card = reader.card(&fields);
+    let extra = reader.extra(fields);
+    let session = reader.session(card.session, card.symbol.as_ref());
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let (Some(symbol), Some(lang), Some(title), Some(adopted)) =
+        (card.symbol, card.lang, card.title, card.adopted)
+    else {
+        return (None, diags);
+    };
+    let resolution = Resolution {
+        symbol,
+        lang,
+        title,
+        adopted,
+        session_label: card.session_label,
+        session,
+        agenda_items: card.agenda_items,
+        meeting: card.meeting,
+        report: card.report,
+        committee: card.committee,
+        issued: card.issued,
+        distribution: card.distribution,
+        vote: card.vote,
+        subjects: card.subjects,
+        draft: card.draft,
+        extra,
+        body: split.body.to_string(),
+        source: path.to_path_buf(),
+        body_line: split.body_line,
+        symbol_line: positions.get(schema::SYMBOL.key).map_or(1, |p| p.0),
+    };
+    (Some(resolution), diags)
+}
+
+/// Why a file has no front matter to read.
+fn split_error(path: &Path, text: &str, e: SplitError) -> Diagnostic {
+    match e {
+        SplitError::NoFrontMatter => {
             let message = if text.trim().is_empty() {
                 "the file is empty"
             } else {
                 "the file does not start with front matter"
             };
-            diags.push(Diagnostic::error(path, 1, 1, message).with_hint(
+            Diagnostic::error(path, 1, 1, message).with_hint(
                 "start the file with a line `---`, the fields (symbol, lang, title, adopted), and another `---`",
-            ));
-            return (None, diags);
+            )
         }
-        Err(SplitError::Unclosed) => {
-            diags.push(
-                Diagnostic::error(path, 1, 1, "the front matter opened here is never closed")
-                    .with_hint(
-                        "add a line `---` after the last field, before the text of the resolution",
-                    ),
-            );
-            return (None, diags);
+        SplitError::Unclosed => {
+            Diagnostic::error(path, 1, 1, "the front matter opened here is never closed").with_hint(
+                "add a line `---` after the last field, before the text of the resolution",
+            )
         }
-    };
+    }
+}
 
-    let map = match serde_yaml::from_str::<Value>(&split.yaml) {
-        Ok(Value::Mapping(map)) => map,
-        Ok(Value::Null) => {
-            diags.push(
-                Diagnostic::error(path, 1, 1, "the front matter is empty")
-                    .with_hint("add the required fields: symbol, lang, title, adopted"),
-            );
-            return (None, diags);
-        }
-        Ok(_) => {
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    2,
-                    1,
-                    "the front matter is not a list of `key: value` fields",
-                )
-                .with_hint("write one field per line, as `title: …`"),
-            );
-            return (None, diags);
-        }
-        Err(e) => {
-            diags.push(yaml_error(path, &split.yaml, &e));
-            return (None, diags);
-        }
-    };
+/// The front matter as a YAML mapping, or why it is not one.
+fn mapping(path: &Path, yaml: &str) -> Result<serde_yaml::Mapping, Diagnostic> {
+    match serde_yaml::from_str::<Value>(yaml) {
+        Ok(Value::Mapping(map)) => Ok(map),
+        Ok(Value::Null) => Err(Diagnostic::error(path, 1, 1, "the front matter is empty")
+            .with_hint("add the required fields: symbol, lang, title, adopted")),
+        Ok(_) => Err(Diagnostic::error(
+            path,
+            2,
+            1,
+            "the front matter is not a list of `key: value` fields",
+        )
+        .with_hint("write one field per line, as `title: …`")),
+        Err(e) => Err(yaml_error(path, yaml, &e)),
+    }
+}
 
-    let positions = key_positions(&split.yaml);
-    let mut fields: BTreeMap<String, Value> = BTreeMap::new();
+/// The fields by name; a key that is not a name is a problem.
+fn named_fields(
+    path: &Path,
+    map: serde_yaml::Mapping,
+    positions: &HashMap<String, (usize, usize)>,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Value> {
+    let mut fields = BTreeMap::new();
     for (key, value) in map {
         match key {
             Value::String(k) => {
@@ -180,170 +196,27 @@ pub fn parse(path: &Path, text: &str) -> (Option<Resolution>, Vec<Diagnostic>) {
             }
         }
     }
+    fields
+}
 
-    let mut reader = Reader {
-        path,
-        positions: &positions,
-        diags: &mut diags,
-    };
-
-    for key in REQUIRED {
-        if !fields.contains_key(key) {
-            let example = match key {
-                "symbol" => "symbol: A/RES/73/187",
-                "lang" => "lang: en",
-                "title" => "title: …",
-                _ => "adopted: 2018-12-17",
-            };
-            reader.diags.push(
-                Diagnostic::error(path, 1, 1, format!("the required field `{key}` is missing"))
-                    .with_hint(format!("add a line `{example}` to the front matter")),
-            );
-        }
-    }
-
-    let symbol = fields.get("symbol").and_then(|v| reader.symbol(v));
-    let lang = fields.get("lang").and_then(|v| reader.lang(v));
-    let title = fields.get("title").and_then(|v| reader.text("title", v));
-    let adopted = fields
-        .get("adopted")
-        .and_then(|v| reader.date("adopted", v));
-    let session_label = fields
-        .get("session")
-        .and_then(|v| reader.scalar("session", v));
-    let session_from_field = session_label.as_deref().and_then(|s| {
-        let parsed = Session::parse(s);
-        if parsed.is_none() {
-            reader.error(
-                "session",
-                format!("`{s}` is not a session"),
-                "write the session number (73) or its roman numeral (XXV), or S-10 / ES-10 for special sessions",
-            );
-        }
-        parsed
-    });
-    let agenda_items = fields
-        .get("agenda_items")
-        .map(|v| reader.list("agenda_items", v))
-        .unwrap_or_default();
-    let meeting = fields
-        .get("meeting")
-        .and_then(|v| reader.number("meeting", v));
-    let report = fields.get("report").and_then(|v| reader.text("report", v));
-    let committee = fields
-        .get("committee")
-        .and_then(|v| reader.text("committee", v));
-    let issued = fields.get("issued").and_then(|v| reader.date("issued", v));
-    let distribution = fields
-        .get("distribution")
-        .and_then(|v| reader.text("distribution", v));
-    let vote = fields.get("vote").and_then(|v| reader.vote(v));
-    let subjects = fields
-        .get("subjects")
-        .map(|v| reader.list("subjects", v))
-        .unwrap_or_default();
-    // Subjects, committees and agenda items name pages by their letters and digits.
-    for (key, values) in [
-        ("subjects", subjects.clone()),
-        ("agenda_items", agenda_items.clone()),
-        ("committee", committee.clone().into_iter().collect()),
-    ] {
-        if let Some(bad) = values.iter().find(|v| crate::model::slug(v).is_empty()) {
-            reader.error(
-                key,
-                format!("`{bad}` in `{key}` has no letter or digit to name its page by"),
-                format!(
-                    "write a word or a number, such as `{key}: {}`",
-                    match key {
-                        "subjects" => "[cybercrime]",
-                        "agenda_items" => "[109]",
-                        _ => "Third Committee",
-                    }
-                ),
-            );
-        }
-    }
-    let draft = fields
-        .get("draft")
-        .and_then(|v| reader.flag("draft", v))
-        .unwrap_or(false);
-
-    let mut extra = BTreeMap::new();
-    for (key, value) in fields {
-        if KNOWN_KEYS.contains(&key.as_str()) && key != "follows" {
-            continue;
-        }
-        if !KNOWN_KEYS.contains(&key.as_str())
-            && !EXTRA_KEYS.contains(&key.as_str())
-            && let Some(intended) = likely_intent(&key)
-        {
-            let (line, col) = positions.get(&key).copied().unwrap_or((1, 1));
-            reader.diags.push(
-                Diagnostic::warning(
-                    path,
-                    line,
-                    col.saturating_sub(key.chars().count() + 2).max(1),
-                    format!(
-                        "unknown field `{key}`; it is kept for templates as `page.extra.{key}`"
-                    ),
-                )
-                .with_hint(format!("did you mean `{intended}`?")),
-            );
-        }
-        extra.insert(key, value);
-    }
-
-    // A session in the front matter that contradicts the symbol is most likely a typo.
-    let session = match (
-        session_from_field,
-        symbol.as_ref().and_then(Symbol::session),
-    ) {
-        (Some(field), Some(from_symbol)) if field != from_symbol => {
-            let (line, col) = positions.get("session").copied().unwrap_or((1, 1));
-            reader.diags.push(
-                Diagnostic::warning(
-                    path,
-                    line,
-                    col,
-                    format!("session {field} does not match the symbol's session {from_symbol}"),
-                )
-                .with_hint("the symbol's session is used; correct one of the two"),
-            );
-            Some(from_symbol)
-        }
-        (field, from_symbol) => from_symbol.or(field),
-    };
-
-    if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
-    }
-    let (Some(symbol), Some(lang), Some(title), Some(adopted)) = (symbol, lang, title, adopted)
-    else {
-        return (None, diags);
-    };
-    let resolution = Resolution {
-        symbol,
-        lang,
-        title,
-        adopted,
-        session_label,
-        session,
-        agenda_items,
-        meeting,
-        report,
-        committee,
-        issued,
-        distribution,
-        vote,
-        subjects,
-        draft,
-        extra,
-        body: split.body.to_string(),
-        source: path.to_path_buf(),
-        body_line: split.body_line,
-        symbol_line: positions.get("symbol").map_or(1, |p| p.0),
-    };
-    (Some(resolution), diags)
+/// The fields of the format, each read and checked; `None` where missing or wrong.
+#[derive(Default)]
+struct Card {
+    symbol: Option<Symbol>,
+    lang: Option<Lang>,
+    title: Option<String>,
+    adopted: Option<Date>,
+    session_label: Option<String>,
+    session: Option<Session>,
+    agenda_items: Vec<String>,
+    meeting: Option<u32>,
+    report: Option<String>,
+    committee: Option<String>,
+    issued: Option<Date>,
+    distribution: Option<String>,
+    vote: Option<Vote>,
+    subjects: Vec<String>,
+    draft: bool,
 }
 
 /// A carriage return alone (old Mac line endings) is a line break to YAML and to
@@ -439,9 +312,9 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
 /// A known key that an unknown one was probably meant to be (`adopted_on` → `adopted`).
 fn likely_intent(key: &str) -> Option<&'static str> {
     let lower = key.to_lowercase();
-    KNOWN_KEYS
+    schema::FIELDS
         .iter()
-        .copied()
+        .map(|f| f.key)
         .map(|k| {
             let close = strsim::jaro_winkler(&lower, k);
             let prefix = lower.starts_with(k) || k.starts_with(lower.as_str());
@@ -481,6 +354,149 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// A problem for each required field that is missing.
+    fn required(&mut self, fields: &BTreeMap<String, Value>) {
+        for f in schema::FIELDS.iter().filter(|f| f.required) {
+            if !fields.contains_key(f.key) {
+                self.diags.push(
+                    Diagnostic::error(
+                        self.path,
+                        1,
+                        1,
+                        format!("the required field `{}` is missing", f.key),
+                    )
+                    .with_hint(format!("add a line `{}` to the front matter", f.example)),
+                );
+            }
+        }
+    }
+
+    /// Every field of the format, read and checked, in the order of the format.
+    fn card(&mut self, fields: &BTreeMap<String, Value>) -> Card {
+        let get = |f: schema::Field| fields.get(f.key);
+        let symbol = get(schema::SYMBOL).and_then(|v| self.symbol(v));
+        let lang = get(schema::LANG).and_then(|v| self.lang(v));
+        let title = get(schema::TITLE).and_then(|v| self.text("title", v));
+        let adopted = get(schema::ADOPTED).and_then(|v| self.date("adopted", v));
+        let session_label = get(schema::SESSION).and_then(|v| self.scalar("session", v));
+        let session = session_label
+            .as_deref()
+            .and_then(|s| self.session_number(s));
+        let mut card = Card {
+            symbol,
+            lang,
+            title,
+            adopted,
+            session_label,
+            session,
+            agenda_items: get(schema::AGENDA_ITEMS)
+                .map(|v| self.list("agenda_items", v))
+                .unwrap_or_default(),
+            meeting: get(schema::MEETING).and_then(|v| self.number("meeting", v)),
+            report: get(schema::REPORT).and_then(|v| self.text("report", v)),
+            committee: get(schema::COMMITTEE).and_then(|v| self.text("committee", v)),
+            issued: get(schema::ISSUED).and_then(|v| self.date("issued", v)),
+            distribution: get(schema::DISTRIBUTION).and_then(|v| self.text("distribution", v)),
+            vote: get(schema::VOTE).and_then(|v| self.vote(v)),
+            subjects: get(schema::SUBJECTS)
+                .map(|v| self.list("subjects", v))
+                .unwrap_or_default(),
+            draft: false,
+        };
+        self.named_pages(&card);
+        card.draft = get(schema::DRAFT)
+            .and_then(|v| self.flag("draft", v))
+            .unwrap_or(false);
+        card
+    }
+
+    fn session_number(&mut self, s: &str) -> Option<Session> {
+        let parsed = Session::parse(s);
+        if parsed.is_none() {
+            self.error(
+                "session",
+                format!("`{s}` is not a session"),
+                "write the session number (73) or its roman numeral (XXV), or S-10 / ES-10 for special sessions",
+            );
+        }
+        parsed
+    }
+
+    /// Subjects, committees and agenda items name pages by their letters and digits.
+    fn named_pages(&mut self, card: &Card) {
+        for (f, values) in [
+            (schema::SUBJECTS, card.subjects.clone()),
+            (schema::AGENDA_ITEMS, card.agenda_items.clone()),
+            (
+                schema::COMMITTEE,
+                card.committee.clone().into_iter().collect(),
+            ),
+        ] {
+            if let Some(bad) = values.iter().find(|v| crate::model::slug(v).is_empty()) {
+                let key = f.key;
+                self.error(
+                    key,
+                    format!("`{bad}` in `{key}` has no letter or digit to name its page by"),
+                    format!("write a word or a number, such as `{}`", f.example),
+                );
+            }
+        }
+    }
+
+    /// The keys the format does not read, for templates as `page.extra`; `follows` too.
+    /// An unknown key close to a known one gets a warning.
+    fn extra(&mut self, fields: BTreeMap<String, Value>) -> BTreeMap<String, Value> {
+        let mut extra = BTreeMap::new();
+        for (key, value) in fields {
+            let known = schema::field_of(&key);
+            if known.is_some_and(|f| f != schema::FOLLOWS) {
+                continue;
+            }
+            if known.is_none()
+                && !schema::EXTRA_KEYS.contains(&key.as_str())
+                && let Some(intended) = likely_intent(&key)
+            {
+                let (line, col) = self.positions.get(&key).copied().unwrap_or((1, 1));
+                self.diags.push(
+                    Diagnostic::warning(
+                        self.path,
+                        line,
+                        col.saturating_sub(key.chars().count() + 2).max(1),
+                        format!(
+                            "unknown field `{key}`; it is kept for templates as `page.extra.{key}`"
+                        ),
+                    )
+                    .with_hint(format!("did you mean `{intended}`?")),
+                );
+            }
+            extra.insert(key, value);
+        }
+        extra
+    }
+
+    /// The session: the symbol's. A session in the front matter that contradicts it is
+    /// most likely a typo.
+    fn session(&mut self, field: Option<Session>, symbol: Option<&Symbol>) -> Option<Session> {
+        match (field, symbol.and_then(Symbol::session)) {
+            (Some(field), Some(from_symbol)) if field != from_symbol => {
+                let (line, col) = self.positions.get("session").copied().unwrap_or((1, 1));
+                self.diags.push(
+                    Diagnostic::warning(
+                        self.path,
+                        line,
+                        col,
+                        format!(
+                            "session {field} does not match the symbol's session {from_symbol}"
+                        ),
+                    )
+                    .with_hint("the symbol's session is used; correct one of the two"),
+                );
+                Some(from_symbol)
+            }
+            (field, from_symbol) => from_symbol.or(field),
+        }
+    }
+
     fn error(&mut self, key: &str, message: impl Into<String>, hint: impl Into<String>) {
         let (line, col) = self.positions.get(key).copied().unwrap_or((1, 1));
         self.diags
@@ -641,7 +657,7 @@ impl Reader<'_> {
         const HINT: &str = "write `vote: without a vote`, or the recorded vote as `vote: {in_favour: 94, against: 59, abstentions: 33}` (the UN's words; never yes/no)";
         match value {
             Value::String(s)
-                if normalise_words(s) == "without a vote"
+                if normalise_words(s) == schema::WITHOUT_A_VOTE
                     || normalise_words(s) == "adopted without a vote" =>
             {
                 Some(Vote::WithoutAVote)

@@ -2,6 +2,7 @@
 //! every problem in one run.
 
 pub mod front_matter;
+pub mod schema;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

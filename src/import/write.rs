@@ -5,6 +5,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use super::Metadata;
+use crate::content::schema;
 use crate::model::{Organ, Vote};
 
 /// The suggested place of a resolution file, relative to the content folder:
@@ -69,61 +70,61 @@ fn agenda_item(item: &str) -> String {
     }
 }
 
-/// The front matter, in the order the format's documentation lists the fields.
+/// The front matter, in the order of the format's fields (`content::schema`).
 pub fn front_matter(meta: &Metadata) -> String {
     let mut out = String::from("---\n");
     let mut field = |key: &str, value: String| {
         let _ = writeln!(out, "{key}: {value}");
     };
-    field("symbol", meta.symbol.to_string());
-    field("lang", meta.lang.code().to_string());
-    field("title", yaml_string(&meta.title));
-    field("adopted", meta.adopted.to_string());
+    field(schema::SYMBOL.key, meta.symbol.to_string());
+    field(schema::LANG.key, meta.lang.code().to_string());
+    field(schema::TITLE.key, yaml_string(&meta.title));
+    field(schema::ADOPTED.key, meta.adopted.to_string());
     if let Some(session) = meta.symbol.session()
         && meta.symbol.organ() != Organ::SecurityCouncil
     {
         // "78", "S-10", "ES-10": YAML reads each back as the session it is.
-        field("session", session.key());
+        field(schema::SESSION.key, session.key());
     }
     if !meta.agenda_items.is_empty() {
         let items: Vec<String> = meta.agenda_items.iter().map(|i| agenda_item(i)).collect();
-        field("agenda_items", format!("[{}]", items.join(", ")));
+        field(schema::AGENDA_ITEMS.key, format!("[{}]", items.join(", ")));
     }
     if let Some(m) = meta.meeting {
-        field("meeting", m.to_string());
+        field(schema::MEETING.key, m.to_string());
     }
     if let Some(r) = &meta.report {
-        field("report", yaml_string(r));
+        field(schema::REPORT.key, yaml_string(r));
     }
     if let Some(c) = &meta.committee {
-        field("committee", yaml_string(c));
+        field(schema::COMMITTEE.key, yaml_string(c));
     }
     if let Some(d) = meta.issued {
-        field("issued", d.to_string());
+        field(schema::ISSUED.key, d.to_string());
     }
     if let Some(d) = &meta.distribution {
-        field("distribution", yaml_string(d));
+        field(schema::DISTRIBUTION.key, yaml_string(d));
     }
     match &meta.vote {
-        Some(Vote::WithoutAVote) => field("vote", "without a vote".to_string()),
+        Some(Vote::WithoutAVote) => field(schema::VOTE.key, schema::WITHOUT_A_VOTE.to_string()),
         Some(Vote::Recorded {
             in_favour,
             against,
             abstentions,
         }) => field(
-            "vote",
+            schema::VOTE.key,
             format!("{{in_favour: {in_favour}, against: {against}, abstentions: {abstentions}}}"),
         ),
         None => {}
     }
     if meta.adopted_unanimously {
-        field("adopted_unanimously", "true".to_string());
+        field(schema::ADOPTED_UNANIMOUSLY, "true".to_string());
     }
     if meta.adopted_by_consensus {
-        field("adopted_by_consensus", "true".to_string());
+        field(schema::ADOPTED_BY_CONSENSUS, "true".to_string());
     }
     if let Some(note) = &meta.adoption_note {
-        field("adoption_note", yaml_string(note));
+        field(schema::ADOPTION_NOTE, yaml_string(note));
     }
     out.push_str("---\n");
     out
