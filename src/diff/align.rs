@@ -309,37 +309,72 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
     let a = prepare(old, &mut interner);
     let b = prepare(new, &mut interner);
     let lcs = Pairs::new(&a, &b);
+    let mut m = Matching::new(a.len(), b.len());
+    m.identical(&a, &b);
+    m.similar(&a, &b, &lcs);
+    m.contained(&a, &b, &lcs);
+    let placed = m.in_place();
+    let mut parts = Parts::default();
+    parts.split_next_to_host(&mut m, &b, &lcs, &placed);
+    parts.merged_next_to_host(&mut m, &a, &lcs, &placed);
+    parts.halves(&mut m, &a, &b, &lcs);
+    ops(&m, &parts, &placed, &a, &b)
+}
 
-    // 1–2: identical paragraphs first (in order, for boilerplate that repeats), then the
-    // candidate pairs among the rest, most similar first, matched one to one.
-    let mut old_to_new: Vec<Option<usize>> = vec![None; a.len()];
-    let mut new_to_old: Vec<Option<usize>> = vec![None; b.len()];
-    // How alike each matched pair is, by new position: what keeping it in place is worth.
-    let mut weight: Vec<f32> = vec![0.0; b.len()];
-    let mut by_text: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
-    for (j, q) in b.iter().enumerate() {
-        by_text.entry(q.exact.as_str()).or_default().push_back(j);
-    }
-    for (i, p) in a.iter().enumerate() {
-        if let Some(j) = by_text
-            .get_mut(p.exact.as_str())
-            .and_then(|q| q.pop_front())
-        {
-            old_to_new[i] = Some(j);
-            new_to_old[j] = Some(i);
-            weight[j] = 1.0;
+/// Which old paragraph became which new one, and how alike each matched pair is.
+struct Matching {
+    old_to_new: Vec<Option<usize>>,
+    new_to_old: Vec<Option<usize>>,
+    /// How alike each matched pair is, by new position: what keeping it in place is worth.
+    weight: Vec<f32>,
+}
+
+impl Matching {
+    fn new(old: usize, new: usize) -> Matching {
+        Matching {
+            old_to_new: vec![None; old],
+            new_to_old: vec![None; new],
+            weight: vec![0.0; new],
         }
     }
-    let mut candidates: Vec<(f32, f32, usize, usize)> = Vec::new();
-    for (i, p) in a.iter().enumerate() {
-        if old_to_new[i].is_some() {
-            continue;
-        }
+
+    fn pair(&mut self, i: usize, j: usize, weight: f32) {
+        self.old_to_new[i] = Some(j);
+        self.new_to_old[j] = Some(i);
+        self.weight[j] = weight;
+    }
+
+    /// The old and new paragraphs not matched yet, every pair of them.
+    fn open_pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let news: Vec<usize> = (0..self.new_to_old.len())
+            .filter(|&j| self.new_to_old[j].is_none())
+            .collect();
+        (0..self.old_to_new.len())
+            .filter(|&i| self.old_to_new[i].is_none())
+            .flat_map(move |i| news.clone().into_iter().map(move |j| (i, j)))
+    }
+
+    /// 1: identical paragraphs first, in order, for boilerplate that repeats.
+    fn identical(&mut self, a: &[Para], b: &[Para]) {
+        let mut by_text: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
         for (j, q) in b.iter().enumerate() {
-            if new_to_old[j].is_some() {
-                continue;
+            by_text.entry(q.exact.as_str()).or_default().push_back(j);
+        }
+        for (i, p) in a.iter().enumerate() {
+            if let Some(j) = by_text
+                .get_mut(p.exact.as_str())
+                .and_then(|q| q.pop_front())
+            {
+                self.pair(i, j, 1.0);
             }
-            let Some(sim) = similar_enough(p, q, || lcs.common(i, j)) else {
+        }
+    }
+
+    /// 2: the candidate pairs among the rest, most similar first, matched one to one.
+    fn similar(&mut self, a: &[Para], b: &[Para], lcs: &Pairs<'_>) {
+        let mut candidates: Vec<(f32, f32, usize, usize)> = Vec::new();
+        for (i, j) in self.open_pairs() {
+            let Some(sim) = similar_enough(&a[i], &b[j], || lcs.common(i, j)) else {
                 continue;
             };
             if sim >= MATCH {
@@ -347,33 +382,26 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
                 candidates.push((sim, distance, i, j));
             }
         }
-    }
-    candidates.sort_by(|x, y| {
-        y.0.total_cmp(&x.0)
-            .then(x.1.total_cmp(&y.1))
-            .then(x.2.cmp(&y.2))
-            .then(x.3.cmp(&y.3))
-    });
-    for &(sim, _, i, j) in &candidates {
-        if old_to_new[i].is_none() && new_to_old[j].is_none() {
-            old_to_new[i] = Some(j);
-            new_to_old[j] = Some(i);
-            weight[j] = sim;
+        candidates.sort_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then(x.1.total_cmp(&y.1))
+                .then(x.2.cmp(&y.2))
+                .then(x.3.cmp(&y.3))
+        });
+        for &(sim, _, i, j) in &candidates {
+            if self.old_to_new[i].is_none() && self.new_to_old[j].is_none() {
+                self.pair(i, j, sim);
+            }
         }
     }
 
-    // 2b: a paragraph that grew or shrank around its old words: most of the shorter one's
-    // words found, in order, in the longer one ("Welcomes the establishment of the
-    // Group;" → "Welcomes the ongoing work of the Group and its report …").
-    let mut contained: Vec<(f32, usize, usize)> = Vec::new();
-    for (i, p) in a.iter().enumerate() {
-        if old_to_new[i].is_some() {
-            continue;
-        }
-        for (j, q) in b.iter().enumerate() {
-            if new_to_old[j].is_some() {
-                continue;
-            }
+    /// 2b: a paragraph that grew or shrank around its old words: most of the shorter
+    /// one's words found, in order, in the longer one ("Welcomes the establishment of the
+    /// Group;" → "Welcomes the ongoing work of the Group and its report …").
+    fn contained(&mut self, a: &[Para], b: &[Para], lcs: &Pairs<'_>) {
+        let mut contained: Vec<(f32, usize, usize)> = Vec::new();
+        for (i, j) in self.open_pairs() {
+            let (p, q) = (&a[i], &b[j]);
             let (short, long) = if p.words.len() <= q.words.len() {
                 (p, q)
             } else {
@@ -389,167 +417,206 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
                 contained.push((share, i, j));
             }
         }
-    }
-    contained.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    for (_, i, j) in contained {
-        if old_to_new[i].is_none() && new_to_old[j].is_none() {
-            old_to_new[i] = Some(j);
-            new_to_old[j] = Some(i);
-            weight[j] = ratio(lcs.common(i, j), a[i].words.len(), b[j].words.len());
+        contained.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        for (_, i, j) in contained {
+            if self.old_to_new[i].is_none() && self.new_to_old[j].is_none() {
+                let weight = ratio(lcs.common(i, j), a[i].words.len(), b[j].words.len());
+                self.pair(i, j, weight);
+            }
         }
     }
 
-    // 3: what stays in place.
-    let pairs: Vec<(usize, usize)> = new_to_old
-        .iter()
-        .enumerate()
-        .filter_map(|(j, i)| i.map(|i| (i, j)))
-        .collect();
-    let olds: Vec<usize> = pairs.iter().map(|&(i, _)| i).collect();
-    let weights: Vec<f32> = pairs.iter().map(|&(_, j)| weight[j]).collect();
-    let in_place: Vec<bool> = {
-        let keep = heaviest_increasing(&olds, &weights);
+    /// 3: what stays in place: by new position, whether the matched pair keeps its order.
+    fn in_place(&self) -> HashMap<usize, bool> {
+        let pairs: Vec<(usize, usize)> = self
+            .new_to_old
+            .iter()
+            .enumerate()
+            .filter_map(|(j, i)| i.map(|i| (i, j)))
+            .collect();
+        let olds: Vec<usize> = pairs.iter().map(|&(i, _)| i).collect();
+        let weights: Vec<f32> = pairs.iter().map(|&(_, j)| self.weight[j]).collect();
         let mut flags = vec![false; pairs.len()];
-        for k in keep {
+        for k in heaviest_increasing(&olds, &weights) {
             flags[k] = true;
         }
-        flags
-    };
-    let mut placed: HashMap<usize, bool> = HashMap::new();
-    for (k, &(_, j)) in pairs.iter().enumerate() {
-        placed.insert(j, in_place[k]);
+        pairs
+            .iter()
+            .zip(flags)
+            .map(|(&(_, j), kept)| (j, kept))
+            .collect()
     }
+}
 
-    // 4: splits and merges among what is left.
-    // Whether old paragraph `i` and new `j` share most of the words of `piece`, one of them.
-    let covered = |piece: &Para, i: usize, j: usize| -> bool {
-        !piece.words.is_empty() && lcs.common(i, j) as f32 >= COVER * piece.words.len() as f32
-    };
-    let mut split_into: HashMap<usize, Vec<usize>> = HashMap::new(); // old → new parts
-    let mut merged_from: HashMap<usize, Vec<usize>> = HashMap::new(); // new → old parts
-    // An unmatched new paragraph next to the counterpart of the old one that contains it.
-    for j in 0..b.len() {
-        if new_to_old[j].is_some() {
-            continue;
-        }
-        let mut hosts: Vec<usize> = Vec::new();
-        // Following a new paragraph already split off an old one…
-        if let Some(p) = j.checked_sub(1)
-            && let Some((&i, _)) = split_into.iter().find(|(_, v)| v.contains(&p))
-        {
-            hosts.push(i);
-        }
-        // …or next to one that kept its place.
-        for n in [j.checked_sub(1), Some(j + 1)].into_iter().flatten() {
-            if n < b.len()
-                && placed.get(&n) == Some(&true)
-                && let Some(i) = new_to_old[n]
+/// 4: splits and merges among what is left.
+#[derive(Default)]
+struct Parts {
+    /// Old → its new parts.
+    split_into: HashMap<usize, Vec<usize>>,
+    /// New → its old parts.
+    merged_from: HashMap<usize, Vec<usize>>,
+}
+
+/// Whether old paragraph `i` and new `j` share most of the words of `piece`, one of them.
+fn covered(lcs: &Pairs<'_>, piece: &Para, i: usize, j: usize) -> bool {
+    !piece.words.is_empty() && lcs.common(i, j) as f32 >= COVER * piece.words.len() as f32
+}
+
+impl Parts {
+    /// An unmatched new paragraph next to the counterpart of the old one that contains it.
+    fn split_next_to_host(
+        &mut self,
+        m: &mut Matching,
+        b: &[Para],
+        lcs: &Pairs<'_>,
+        placed: &HashMap<usize, bool>,
+    ) {
+        for j in 0..b.len() {
+            if m.new_to_old[j].is_some() {
+                continue;
+            }
+            let mut hosts: Vec<usize> = Vec::new();
+            // Following a new paragraph already split off an old one…
+            if let Some(p) = j.checked_sub(1)
+                && let Some((&i, _)) = self.split_into.iter().find(|(_, v)| v.contains(&p))
             {
                 hosts.push(i);
             }
-        }
-        if let Some(i) = hosts.into_iter().find(|&i| covered(&b[j], i, j)) {
-            let parts = split_into
-                .entry(i)
-                .or_insert_with(|| old_to_new[i].into_iter().collect());
-            parts.push(j);
-            parts.sort_unstable();
-            new_to_old[j] = Some(i);
-        }
-    }
-    for i in 0..a.len() {
-        if old_to_new[i].is_some() || split_into.contains_key(&i) {
-            continue;
-        }
-        let mut hosts: Vec<usize> = Vec::new();
-        if let Some(p) = i.checked_sub(1)
-            && let Some((&j, _)) = merged_from.iter().find(|(_, v)| v.contains(&p))
-        {
-            hosts.push(j);
-        }
-        for n in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
-            if n < a.len()
-                && !split_into.contains_key(&n)
-                && let Some(j) = old_to_new[n]
-                && placed.get(&j) == Some(&true)
-            {
-                hosts.push(j);
+            // …or next to one that kept its place.
+            for n in [j.checked_sub(1), Some(j + 1)].into_iter().flatten() {
+                if n < b.len()
+                    && placed.get(&n) == Some(&true)
+                    && let Some(i) = m.new_to_old[n]
+                {
+                    hosts.push(i);
+                }
             }
-        }
-        if let Some(j) = hosts.into_iter().find(|&j| covered(&a[i], i, j)) {
-            let parts = merged_from
-                .entry(j)
-                .or_insert_with(|| new_to_old[j].into_iter().collect());
-            parts.push(i);
-            parts.sort_unstable();
-            old_to_new[i] = Some(j);
-        }
-    }
-    // Both halves of a split, neither like enough to the whole alone (and merges alike).
-    for i in 0..a.len() {
-        if old_to_new[i].is_some() {
-            continue;
-        }
-        for j in 0..b.len().saturating_sub(1) {
-            if new_to_old[j].is_some() || new_to_old[j + 1].is_some() {
-                continue;
-            }
-            let mut joined = b[j].words.clone();
-            joined.extend(&b[j + 1].words);
-            let r = ratio(common(&a[i].words, &joined), a[i].words.len(), joined.len());
-            if r >= MATCH && covered(&b[j], i, j) && covered(&b[j + 1], i, j + 1) {
-                split_into.insert(i, vec![j, j + 1]);
-                old_to_new[i] = Some(j);
-                new_to_old[j] = Some(i);
-                new_to_old[j + 1] = Some(i);
-                break;
-            }
-        }
-    }
-    for j in 0..b.len() {
-        if new_to_old[j].is_some() {
-            continue;
-        }
-        for i in 0..a.len().saturating_sub(1) {
-            if old_to_new[i].is_some() || old_to_new[i + 1].is_some() {
-                continue;
-            }
-            let mut joined = a[i].words.clone();
-            joined.extend(&a[i + 1].words);
-            let r = ratio(common(&joined, &b[j].words), joined.len(), b[j].words.len());
-            if r >= MATCH && covered(&a[i], i, j) && covered(&a[i + 1], i + 1, j) {
-                merged_from.insert(j, vec![i, i + 1]);
-                new_to_old[j] = Some(i);
-                old_to_new[i] = Some(j);
-                old_to_new[i + 1] = Some(j);
-                break;
+            if let Some(i) = hosts.into_iter().find(|&i| covered(lcs, &b[j], i, j)) {
+                let parts = self
+                    .split_into
+                    .entry(i)
+                    .or_insert_with(|| m.old_to_new[i].into_iter().collect());
+                parts.push(j);
+                parts.sort_unstable();
+                m.new_to_old[j] = Some(i);
             }
         }
     }
 
-    // 5: every op, keyed for reading order: (new position, 0) for what the new text has;
-    // (new position of the old predecessor, 1 + old position) for what it lost, or
-    // (-1, old position) when nothing before it survived.
+    /// An unmatched old paragraph next to one whose counterpart contains it.
+    fn merged_next_to_host(
+        &mut self,
+        m: &mut Matching,
+        a: &[Para],
+        lcs: &Pairs<'_>,
+        placed: &HashMap<usize, bool>,
+    ) {
+        for i in 0..a.len() {
+            if m.old_to_new[i].is_some() || self.split_into.contains_key(&i) {
+                continue;
+            }
+            let mut hosts: Vec<usize> = Vec::new();
+            if let Some(p) = i.checked_sub(1)
+                && let Some((&j, _)) = self.merged_from.iter().find(|(_, v)| v.contains(&p))
+            {
+                hosts.push(j);
+            }
+            for n in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
+                if n < a.len()
+                    && !self.split_into.contains_key(&n)
+                    && let Some(j) = m.old_to_new[n]
+                    && placed.get(&j) == Some(&true)
+                {
+                    hosts.push(j);
+                }
+            }
+            if let Some(j) = hosts.into_iter().find(|&j| covered(lcs, &a[i], i, j)) {
+                let parts = self
+                    .merged_from
+                    .entry(j)
+                    .or_insert_with(|| m.new_to_old[j].into_iter().collect());
+                parts.push(i);
+                parts.sort_unstable();
+                m.old_to_new[i] = Some(j);
+            }
+        }
+    }
+
+    /// Both halves of a split, neither like enough to the whole alone (and merges alike).
+    fn halves(&mut self, m: &mut Matching, a: &[Para], b: &[Para], lcs: &Pairs<'_>) {
+        for (i, old) in a.iter().enumerate() {
+            if m.old_to_new[i].is_some() {
+                continue;
+            }
+            for j in 0..b.len().saturating_sub(1) {
+                if m.new_to_old[j].is_some() || m.new_to_old[j + 1].is_some() {
+                    continue;
+                }
+                let mut joined = b[j].words.clone();
+                joined.extend(&b[j + 1].words);
+                let r = ratio(common(&old.words, &joined), old.words.len(), joined.len());
+                if r >= MATCH && covered(lcs, &b[j], i, j) && covered(lcs, &b[j + 1], i, j + 1) {
+                    self.split_into.insert(i, vec![j, j + 1]);
+                    m.old_to_new[i] = Some(j);
+                    m.new_to_old[j] = Some(i);
+                    m.new_to_old[j + 1] = Some(i);
+                    break;
+                }
+            }
+        }
+        for (j, new) in b.iter().enumerate() {
+            if m.new_to_old[j].is_some() {
+                continue;
+            }
+            for i in 0..a.len().saturating_sub(1) {
+                if m.old_to_new[i].is_some() || m.old_to_new[i + 1].is_some() {
+                    continue;
+                }
+                let mut joined = a[i].words.clone();
+                joined.extend(&a[i + 1].words);
+                let r = ratio(common(&joined, &new.words), joined.len(), new.words.len());
+                if r >= MATCH && covered(lcs, &a[i], i, j) && covered(lcs, &a[i + 1], i + 1, j) {
+                    self.merged_from.insert(j, vec![i, i + 1]);
+                    m.new_to_old[j] = Some(i);
+                    m.old_to_new[i] = Some(j);
+                    m.old_to_new[i + 1] = Some(j);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// 5: every op, keyed for reading order: (new position, 0) for what the new text has;
+/// (new position of the old predecessor, 1 + old position) for what it lost, or
+/// (-1, old position) when nothing before it survived.
+fn ops(
+    m: &Matching,
+    parts: &Parts,
+    placed: &HashMap<usize, bool>,
+    a: &[Para],
+    b: &[Para],
+) -> Vec<Op> {
     let mut ops: Vec<((i64, usize), Op)> = Vec::new();
     let mut done_new = vec![false; b.len()];
     for j in 0..b.len() {
         if done_new[j] {
             continue;
         }
-        let op = if let Some(parts) = merged_from.get(&j) {
+        let op = if let Some(old) = parts.merged_from.get(&j) {
             Op::Merged {
-                old: parts.clone(),
+                old: old.clone(),
                 new: j,
             }
-        } else if let Some((&i, parts)) = split_into.iter().find(|(_, v)| v.contains(&j)) {
-            for &p in parts {
+        } else if let Some((&i, new)) = parts.split_into.iter().find(|(_, v)| v.contains(&j)) {
+            for &p in new {
                 done_new[p] = true;
             }
             Op::Split {
                 old: i,
-                new: parts.clone(),
+                new: new.clone(),
             }
-        } else if let Some(i) = new_to_old[j] {
+        } else if let Some(i) = m.new_to_old[j] {
             let changed = a[i].exact != b[j].exact;
             if placed.get(&j) == Some(&false) {
                 Op::Moved {
@@ -571,15 +638,16 @@ pub fn align(old: &[&str], new: &[&str]) -> Vec<Op> {
         ops.push(((position(j), 0), op));
     }
     for i in 0..a.len() {
-        if old_to_new[i].is_some() {
+        if m.old_to_new[i].is_some() {
             continue;
         }
         // After the new place of the nearest earlier old paragraph that stayed in place.
         let after = (0..i).rev().find_map(|p| {
-            let j = split_into
+            let j = parts
+                .split_into
                 .get(&p)
-                .and_then(|parts| parts.last().copied())
-                .or(old_to_new[p])?;
+                .and_then(|new| new.last().copied())
+                .or(m.old_to_new[p])?;
             (placed.get(&j) != Some(&false)).then_some(j)
         });
         let key = match after {
