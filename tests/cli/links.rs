@@ -199,6 +199,7 @@ fn a_broken_placeholder_fails_check_at_its_line() {
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(report["ok"], false);
     assert_eq!(report["diagnostics"][0]["line"], line);
+    assert!(!site.exists("public"), "check wrote public/");
 }
 
 #[test]
