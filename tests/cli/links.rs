@@ -212,4 +212,5 @@ fn check_finds_links_that_lead_nowhere_and_pinpoints_that_do_not_exist() {
     let run = site.run(&["check"]);
     run.assert_fails_with(&["links to /en/nowhere/, which is no page or file of the site"]);
     assert!(run.stderr.contains("content/x.md:7:1: warning: paragraph 9 of A/RES/73/187 does not exist: it has 3 operative paragraphs"), "{}", run.stderr);
+    assert!(!site.exists("public"), "check wrote public/");
 }
