@@ -50,10 +50,14 @@ proptest! {
     }
 
     #[test]
-    fn any_text_that_parses_round_trips(text in "[AaSsEeHhRrCc/ 0-9()IVXLS-]{0,24}") {
-        if let Ok(symbol) = Symbol::parse(&text) {
-            prop_assert_eq!(Symbol::parse(&symbol.to_string()), Ok(symbol));
-        }
+    fn any_spelling_an_editor_may_type_parses_to_the_same_symbol(
+        (text, typed) in symbol_text().prop_flat_map(|t| (Just(t.clone()), typed_like_an_editor(t)))
+    ) {
+        let symbol = Symbol::parse(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let read = Symbol::parse(&typed)
+            .map_err(|e| TestCaseError::fail(format!("{typed:?} (from {text:?}): {e}")))?;
+        prop_assert_eq!(&read, &symbol, "{:?} is read as another symbol than {:?}", typed, text);
+        prop_assert_eq!(Symbol::parse(&read.to_string()), Ok(read));
     }
 
     #[test]
@@ -76,6 +80,47 @@ proptest! {
             end = c.span.end;
         }
     }
+}
+
+/// `text` as an editor may type it: each letter in either case, and runs of spaces, tabs or
+/// line breaks at each place the format allows some: at either end, on both sides of a
+/// slash, before a bracket and before a part letter.
+fn typed_like_an_editor(text: String) -> impl Strategy<Value = String> {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let n = chars.len();
+    let space = || prop::sample::select(vec!["", " ", "  ", "\t", "\n", " \t "]);
+    let some_space = || prop::sample::select(vec![" ", "  ", "\t", "\n", " \t "]);
+    (
+        prop::collection::vec(any::<bool>(), n),
+        prop::collection::vec(space(), n),
+        prop::collection::vec(some_space(), n),
+        space(),
+        space(),
+    )
+        .prop_map(move |(upper, around_slash, at_space, lead, trail)| {
+            let mut out = String::from(lead);
+            for (i, &c) in chars.iter().enumerate() {
+                match c {
+                    // Both sides of a slash: " / " is squeezed to "/", " /" is not.
+                    '/' => {
+                        let gap = around_slash[i];
+                        out.push_str(gap);
+                        out.push('/');
+                        out.push_str(gap);
+                    }
+                    // One space (of the canonical form, or of `spaced`) becomes any run.
+                    ' ' => {
+                        if !out.ends_with(char::is_whitespace) {
+                            out.push_str(at_space[i]);
+                        }
+                    }
+                    _ if upper[i] => out.push(c.to_ascii_uppercase()),
+                    _ => out.push(c.to_ascii_lowercase()),
+                }
+            }
+            out.push_str(trail);
+            out
+        })
 }
 
 /// Fragments of resolution text in six languages, numbers, and characters of one to four

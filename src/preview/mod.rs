@@ -43,6 +43,8 @@ pub struct Preview {
     generation: Option<Generation>,
     /// Every page path written, to remove pages that are gone.
     paths: HashSet<String>,
+    /// Every data and citation file written, to remove those beside a page that is gone.
+    files: HashSet<String>,
     /// How long the search index took to make, the last time it was made.
     search_cost: Duration,
     search_budget: Duration,
@@ -84,6 +86,7 @@ impl Preview {
             output,
             generation: None,
             paths: HashSet::new(),
+            files: HashSet::new(),
             search_cost: Duration::ZERO,
             search_budget: SEARCH_BUDGET,
             search_stale: false,
@@ -117,7 +120,8 @@ impl Preview {
         }
         let pages = plan(&generation.site);
         let written = self.write_pages(&generation, &pages)?;
-        self.write_extra(&generation, &pages, None)?;
+        let files = self.write_extra(&generation, &pages, None)?;
+        self.files.extend(files);
         self.write_search(&generation)?;
         self.remove_gone(&generation);
         self.generation = Some(generation);
@@ -179,11 +183,12 @@ impl Preview {
                     })
                     .collect();
                 // Metadata changes reach the sitemap, the feeds and the catalogue.
-                if !same_pages {
-                    self.write_extra(&generation, &all, None)?;
+                let files = if !same_pages {
+                    self.write_extra(&generation, &all, None)?
                 } else {
-                    self.write_extra(&generation, &all, Some(&changed))?;
-                }
+                    self.write_extra(&generation, &all, Some(&changed))?
+                };
+                self.files.extend(files);
                 if !same_pages {
                     self.remove_gone(&generation);
                 }
@@ -424,7 +429,7 @@ impl Preview {
         generation: &Generation,
         pages: &[Page],
         only: Option<&HashSet<usize>>,
-    ) -> Result<(), Vec<Diagnostic>> {
+    ) -> Result<Vec<String>, Vec<Diagnostic>> {
         let live = self.opts.live_reload;
         let write = |path: &str, bytes: &[u8]| {
             let target = self.output.join(path);
@@ -439,14 +444,16 @@ impl Preview {
         let site = &generation.site;
         let theme = &generation.theme;
         let entries = pages::sitemap_entries::entries(site, pages);
-        crate::formats::files(site, &generation.bodies, &entries, &write, only, &|_| {})
-            .map_err(|e| vec![e])?;
+        let mut paths =
+            crate::formats::files(site, &generation.bodies, &entries, &write, only, &|_| {})
+                .map_err(|e| vec![e])?;
         // With only some resolutions changed, and no metadata, the 404 page stays as it is.
         if only.is_none() {
             let page = pages::not_found::render(site, theme).map_err(|e| vec![e])?;
             write(urls::NOT_FOUND, &page).map_err(|e| vec![e])?;
+            paths.push(urls::NOT_FOUND.to_string());
         }
-        Ok(())
+        Ok(paths)
     }
 
     /// Makes the search index again after the pages of a save are written and shown,
@@ -503,6 +510,17 @@ impl Preview {
         for gone in self.paths.difference(&now) {
             let _ = fs::remove_file(self.output.join(urls::file_of(gone)));
         }
+        // A resolution's data and citation files lie beside its page, and go with it.
+        let output = &self.output;
+        let (paths, files) = (&self.paths, &mut self.files);
+        files.retain(|file| {
+            let folder = file.rfind('/').map_or("", |i| &file[..=i]);
+            let gone = paths.contains(folder) && !now.contains(folder);
+            if gone {
+                let _ = fs::remove_file(output.join(file));
+            }
+            !gone
+        });
         self.paths = now;
     }
 }

@@ -164,6 +164,7 @@ fn no_file_can_name_a_path_outside_the_output() {
     }
     assert!(site.exists("public/en/subjects/escape/index.html"));
 
+    let before = site.snapshot("public");
     site.write(
         "content/ga/73/67.en.md",
         "---\nsymbol: ../../etc\nlang: en\ntitle: T\nadopted: 2018-12-17\nsubjects: [\"../..\"]\n---\n",
@@ -172,4 +173,8 @@ fn no_file_can_name_a_path_outside_the_output() {
         "content/ga/73/67.en.md:2:9: error: `../../etc` is not a resolution symbol",
         "content/ga/73/67.en.md:6:11: error: `../..` in `subjects` has no letter or digit",
     ]);
+    assert!(
+        site.snapshot("public") == before,
+        "a refused build changed public/"
+    );
 }

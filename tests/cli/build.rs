@@ -175,7 +175,18 @@ fn check_writes_nothing() {
 fn hidden_and_non_markdown_files_are_ignored() {
     let site = Site::fixture("basic");
     // content/.hidden/x.md is broken and content/README.txt is not a resolution.
-    site.build().assert_ok();
+    let run = site.build();
+    run.assert_ok();
+    assert_eq!(
+        crate::errors::built_resolutions(&site),
+        crate::errors::BASIC_RESOLUTIONS
+    );
+    assert!(
+        !run.stderr.contains(".hidden") && !run.stderr.contains("README"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.exists("public/README.txt") && !site.exists("public/.hidden"));
 }
 
 #[cfg(unix)]

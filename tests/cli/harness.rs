@@ -19,7 +19,8 @@ pub struct Run {
 }
 
 impl Site {
-    /// Copies `tests/fixtures/NAME` into a new temporary folder.
+    /// Copies `tests/fixtures/NAME` into a new temporary folder, without its golden
+    /// trees (`expected/`, `expected-*/`), which are no part of the site.
     pub fn fixture(name: &str) -> Site {
         let tmp = TempDir::new().expect("temp dir");
         let root = tmp.path().join("site");
@@ -128,7 +129,15 @@ impl Run {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
+    let golden = |e: &walkdir::DirEntry| {
+        e.depth() == 1
+            && e.file_type().is_dir()
+            && e.file_name().to_string_lossy().starts_with("expected")
+    };
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_entry(|e| !golden(e))
+    {
         let e = e.unwrap();
         let dest = to.join(e.path().strip_prefix(from).unwrap());
         if e.file_type().is_dir() {

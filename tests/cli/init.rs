@@ -24,9 +24,14 @@ fn init_scaffolds_a_site_that_builds() {
 #[test]
 fn init_refuses_a_folder_that_is_not_empty() {
     let site = Site::fixture("basic");
+    let before = site.snapshot("");
     let run = site.run(&["init", "."]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("not empty"));
+    assert!(
+        site.snapshot("") == before,
+        "init changed a folder it refused"
+    );
 }
 
 #[test]

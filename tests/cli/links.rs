@@ -199,6 +199,7 @@ fn a_broken_placeholder_fails_check_at_its_line() {
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(report["ok"], false);
     assert_eq!(report["diagnostics"][0]["line"], line);
+    assert!(!site.exists("public"), "check wrote public/");
 }
 
 #[test]
@@ -211,4 +212,5 @@ fn check_finds_links_that_lead_nowhere_and_pinpoints_that_do_not_exist() {
     let run = site.run(&["check"]);
     run.assert_fails_with(&["links to /en/nowhere/, which is no page or file of the site"]);
     assert!(run.stderr.contains("content/x.md:7:1: warning: paragraph 9 of A/RES/73/187 does not exist: it has 3 operative paragraphs"), "{}", run.stderr);
+    assert!(!site.exists("public"), "check wrote public/");
 }

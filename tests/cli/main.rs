@@ -7,6 +7,7 @@ mod build;
 mod crawl;
 mod determinism;
 mod errors;
+mod golden;
 mod harness;
 mod import;
 mod init;

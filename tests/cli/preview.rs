@@ -9,29 +9,32 @@ use plenary::preview::Preview;
 
 use crate::harness::Site;
 
-fn options(root: &Path, output: PathBuf) -> BuildOptions {
+/// The base URL of `plenary serve`.
+const SERVED: &str = "/";
+/// A base URL with a host, for which a build also writes the sitemap and the feeds and
+/// puts the URL in citations.
+const HOSTED: &str = "https://example.org/archive/";
+
+fn options(root: &Path, output: PathBuf, base_url: &str) -> BuildOptions {
     BuildOptions {
         output: Some(output),
-        base_url: Some("/".into()),
+        base_url: Some(base_url.into()),
         live_reload: true,
         ..BuildOptions::new(root)
     }
 }
 
-/// Every HTML file below a folder, and every file of the search index, with its text.
-fn pages(dir: &Path) -> BTreeMap<PathBuf, String> {
+/// Every file below a folder with its bytes: pages, data, citations, feeds, the sitemap,
+/// the search index and the static files.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path().extension().is_some_and(|x| x == "html")
-                || e.path().strip_prefix(dir).unwrap().starts_with("search")
-        })
         .map(|e| {
             (
                 e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).into_owned(),
+                std::fs::read(e.path()).unwrap(),
             )
         })
         .collect()
@@ -44,15 +47,16 @@ fn search_follows_each_save_unless_it_is_too_slow_to_make() {
     let root = site.root.canonicalize().unwrap();
     let path = root.join("content/ga/73/187.en.md");
     let text = std::fs::read_to_string(&path).unwrap();
-    let index = |dir: &Path| -> BTreeMap<PathBuf, String> {
-        pages(dir)
+    let index = |dir: &Path| -> BTreeMap<PathBuf, Vec<u8>> {
+        files(dir)
             .into_iter()
             .filter(|(p, _)| p.starts_with("search"))
             .collect()
     };
 
     let out = site.root.parent().unwrap().join("behind");
-    let mut preview = Preview::new(options(&site.root, out)).with_search_budget(Duration::ZERO);
+    let mut preview =
+        Preview::new(options(&site.root, out, SERVED)).with_search_budget(Duration::ZERO);
     preview.rebuild().unwrap();
     let before = index(preview.output());
     assert!(!before.is_empty());
@@ -63,7 +67,7 @@ fn search_follows_each_save_unless_it_is_too_slow_to_make() {
 
     // Quick enough: the index follows the save (same_as_a_full_build compares it too).
     let out = site.root.parent().unwrap().join("following");
-    let mut preview = Preview::new(options(&site.root, out));
+    let mut preview = Preview::new(options(&site.root, out, SERVED));
     preview.rebuild().unwrap();
     assert_eq!(preview.follow_search().unwrap(), SearchFollow::Nothing);
     std::fs::write(
@@ -77,40 +81,58 @@ fn search_follows_each_save_unless_it_is_too_slow_to_make() {
         SearchFollow::Remade(_)
     ));
     assert_ne!(index(preview.output()), before);
-    same_as_a_full_build(&site, &mut preview, "search");
+    same_as_a_full_build(&site, &mut preview, SERVED, "search");
 }
 
-/// Compares with a full build, once the search index has caught up as `serve` lets it.
+/// Compares every file of the preview's output with a full build of the same options, once
+/// the search index has caught up as `serve` lets it.
 #[track_caller]
-fn same_as_a_full_build(site: &Site, preview: &mut Preview, step: &str) {
+fn same_as_a_full_build(site: &Site, preview: &mut Preview, base_url: &str, step: &str) {
     preview.follow_search().unwrap();
     let fresh = site
         .root
         .parent()
         .unwrap()
         .join(format!("fresh-{}", step.replace(' ', "-")));
-    plenary::build(&options(&site.root, fresh.clone())).unwrap_or_else(|e| panic!("{step}: {e:?}"));
-    let (want, got) = (pages(&fresh), pages(preview.output()));
+    plenary::build(&options(&site.root, fresh.clone(), base_url))
+        .unwrap_or_else(|e| panic!("{step}: {e:?}"));
+    let (mut want, got) = (files(&fresh), files(preview.output()));
+    // The mark that lets a build replace its output folder whole; the preview writes its
+    // own folder in place.
+    want.remove(Path::new(plenary::output::staging::MARKER));
     let missing: Vec<_> = want.keys().filter(|k| !got.contains_key(*k)).collect();
     let extra: Vec<_> = got.keys().filter(|k| !want.contains_key(*k)).collect();
     assert!(
         missing.is_empty() && extra.is_empty(),
-        "{step}: missing {missing:?}, extra {extra:?}"
+        "{step} ({base_url}): missing {missing:?}, extra {extra:?}"
     );
-    for (path, html) in &want {
-        assert!(
-            got[path] == *html,
-            "{step}: {} differs from a full build",
-            path.display()
-        );
-    }
+    let differ: Vec<_> = want
+        .iter()
+        .filter(|(path, bytes)| got[*path] != **bytes)
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{step} ({base_url}): {differ:?} differ from a full build"
+    );
 }
 
 #[test]
 fn every_kind_of_edit_gives_the_full_build() {
+    every_kind_of_edit(SERVED);
+}
+
+/// The same edits under a host, so that the sitemap, the feeds and the URLs of citations
+/// follow each one too.
+#[test]
+fn every_kind_of_edit_gives_the_full_build_with_a_host() {
+    every_kind_of_edit(HOSTED);
+}
+
+fn every_kind_of_edit(base_url: &str) {
     let site = Site::fixture("basic");
     let out = site.root.parent().unwrap().join("preview");
-    let mut preview = Preview::new(options(&site.root, out));
+    let mut preview = Preview::new(options(&site.root, out, base_url));
     assert!(preview.rebuild().unwrap().full);
     let root = site.root.canonicalize().unwrap();
     let edit = |rel: &str, from: &str, to: &str| {
@@ -129,7 +151,7 @@ fn every_kind_of_edit_gives_the_full_build() {
     let update = preview.update(&changed).unwrap();
     // Only its own page shows the text of a resolution.
     assert!(!update.full && update.pages == 1, "{update:?}");
-    same_as_a_full_build(&site, &mut preview, "body");
+    same_as_a_full_build(&site, &mut preview, base_url, "body");
 
     // Saved again unchanged: nothing to render.
     let update = preview.update(&changed).unwrap();
@@ -143,11 +165,11 @@ fn every_kind_of_edit_gives_the_full_build() {
     );
     let update = preview.update(&changed).unwrap();
     assert!(!update.full && update.pages > 1, "{update:?}");
-    same_as_a_full_build(&site, &mut preview, "paragraph");
+    same_as_a_full_build(&site, &mut preview, base_url, "paragraph");
 
     let changed = edit("content/ga/73/187.zh.md", "title: 打击", "title: 关于打击");
     preview.update(&changed).unwrap();
-    same_as_a_full_build(&site, &mut preview, "title");
+    same_as_a_full_build(&site, &mut preview, base_url, "title");
 
     site.write(
         "content/ga/73/200.en.md",
@@ -156,7 +178,7 @@ fn every_kind_of_edit_gives_the_full_build() {
     preview
         .update(&[root.join("content/ga/73/200.en.md")])
         .unwrap();
-    same_as_a_full_build(&site, &mut preview, "added");
+    same_as_a_full_build(&site, &mut preview, base_url, "added");
 
     site.write(
         "content/ga/73/187.fr.md",
@@ -165,7 +187,7 @@ fn every_kind_of_edit_gives_the_full_build() {
     preview
         .update(&[root.join("content/ga/73/187.fr.md")])
         .unwrap();
-    same_as_a_full_build(&site, &mut preview, "translation");
+    same_as_a_full_build(&site, &mut preview, base_url, "translation");
 
     let changed = edit(
         "content/ga/73/200.en.md",
@@ -173,7 +195,7 @@ fn every_kind_of_edit_gives_the_full_build() {
         "subjects: [cybercrime]",
     );
     preview.update(&changed).unwrap();
-    same_as_a_full_build(&site, &mut preview, "subjects");
+    same_as_a_full_build(&site, &mut preview, base_url, "subjects");
 
     // A body that names a predecessor changes the series of both.
     let changed = edit(
@@ -182,7 +204,7 @@ fn every_kind_of_edit_gives_the_full_build() {
         "Recalling its resolutions, the most recent of which is resolution 73/187",
     );
     preview.update(&changed).unwrap();
-    same_as_a_full_build(&site, &mut preview, "series");
+    same_as_a_full_build(&site, &mut preview, base_url, "series");
     assert!(
         preview
             .output()
@@ -198,7 +220,7 @@ fn every_kind_of_edit_gives_the_full_build() {
     );
     let update = preview.update(&changed).unwrap();
     assert!(!update.full && update.pages < 20, "{update:?}");
-    same_as_a_full_build(&site, &mut preview, "predecessor body");
+    same_as_a_full_build(&site, &mut preview, base_url, "predecessor body");
 
     // The paragraph that recalls the predecessor is where the series reads its history.
     let changed = edit(
@@ -207,7 +229,7 @@ fn every_kind_of_edit_gives_the_full_build() {
         "Recalling all its resolutions, the most",
     );
     preview.update(&changed).unwrap();
-    same_as_a_full_build(&site, &mut preview, "recalling paragraph");
+    same_as_a_full_build(&site, &mut preview, base_url, "recalling paragraph");
 
     let changed = edit(
         "content/ga/73/200.en.md",
@@ -216,24 +238,24 @@ fn every_kind_of_edit_gives_the_full_build() {
     );
     let update = preview.update(&changed).unwrap();
     assert!(!update.full && update.pages < 20, "{update:?}");
-    same_as_a_full_build(&site, &mut preview, "successor body");
+    same_as_a_full_build(&site, &mut preview, base_url, "successor body");
 
     std::fs::remove_file(root.join("content/ga/73/187.en.md")).unwrap();
     preview
         .update(&[root.join("content/ga/73/187.en.md")])
         .unwrap();
-    same_as_a_full_build(&site, &mut preview, "removed");
+    same_as_a_full_build(&site, &mut preview, base_url, "removed");
 
     let changed = edit("content/sc/242.en.md", "S/RES/242(1967)", "S/RES/243(1967)");
     preview.update(&changed).unwrap();
-    same_as_a_full_build(&site, &mut preview, "symbol");
+    same_as_a_full_build(&site, &mut preview, base_url, "symbol");
 }
 
 #[test]
 fn a_bad_edit_changes_nothing_and_its_fix_catches_up() {
     let site = Site::fixture("basic");
     let out = site.root.parent().unwrap().join("preview");
-    let mut preview = Preview::new(options(&site.root, out));
+    let mut preview = Preview::new(options(&site.root, out, SERVED));
     preview.rebuild().unwrap();
     let root = site.root.canonicalize().unwrap();
     let path = root.join("content/ga/73/187.en.md");
@@ -257,5 +279,5 @@ fn a_bad_edit_changes_nothing_and_its_fix_catches_up() {
     )
     .unwrap();
     preview.update(std::slice::from_ref(&path)).unwrap();
-    same_as_a_full_build(&site, &mut preview, "fixed");
+    same_as_a_full_build(&site, &mut preview, SERVED, "fixed");
 }

@@ -115,4 +115,5 @@ fn jobs_sets_the_threads_and_changes_nothing_in_the_site() {
     let zero = site.run(&["build", "-j", "0"]);
     assert_ne!(zero.code, 0);
     assert!(zero.stderr.contains("-j"), "{}", zero.stderr);
+    assert!(!site.exists("public"), "a refused build wrote public/");
 }

@@ -31,6 +31,7 @@ fn a_template_syntax_error_names_the_file_and_line() {
     );
     site.build()
         .assert_fails_with(&["themes/broken/templates/group.html:2:", "template error"]);
+    assert!(!site.exists("public"), "a failed build wrote public/");
 }
 
 #[test]
@@ -56,6 +57,7 @@ fn a_theme_that_does_not_exist_is_an_error() {
         "the theme `nowhere` does not exist",
         "themes/nowhere/templates",
     ]);
+    assert!(!site.exists("public"), "a failed build wrote public/");
 }
 
 #[test]
