@@ -9,7 +9,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::citation;
-use crate::model::Lang;
+use crate::model::{Lang, Resolution};
 use crate::output::urls;
 use crate::site::Site;
 use crate::theme::Strings;
@@ -98,68 +98,7 @@ pub fn feed(site: &Site, lang: Lang) -> Option<Vec<u8>> {
                 .with_attribute(("version", env!("CARGO_PKG_VERSION")))
                 .write_text_content(BytesText::new("plenary"))?;
             for &i in &entries {
-                let r = archive.resolution(i);
-                let page = site
-                    .urls
-                    .absolute(&urls::resolution(r.lang, &r.symbol))
-                    .unwrap_or_default();
-                let data = site
-                    .urls
-                    .absolute(&urls::resolution_json(r.lang, &r.symbol))
-                    .unwrap_or_default();
-                let strings = Strings::built_in(r.lang);
-                let cite = citation::citation(site, strings, r);
-                let organ = strings
-                    .organ("organs", r.symbol.organ())
-                    .unwrap_or_default();
-                let mut entry = w.create_element("entry");
-                if r.lang != lang {
-                    entry = entry.with_attribute(("xml:lang", r.lang.code()));
-                }
-                entry.write_inner_content(|w| {
-                    w.create_element("title")
-                        .write_text_content(BytesText::new(&format!(
-                            "{}: {}",
-                            r.symbol.as_str(),
-                            r.title
-                        )))?;
-                    w.create_element("id")
-                        .write_text_content(BytesText::new(&page))?;
-                    w.create_element("link")
-                        .with_attributes([
-                            ("rel", "alternate"),
-                            ("type", "text/html"),
-                            ("hreflang", r.lang.code()),
-                            ("href", page.as_str()),
-                        ])
-                        .write_empty()?;
-                    w.create_element("link")
-                        .with_attributes([
-                            ("rel", "alternate"),
-                            ("type", "application/json"),
-                            ("hreflang", r.lang.code()),
-                            ("href", data.as_str()),
-                        ])
-                        .write_empty()?;
-                    w.create_element("published")
-                        .write_text_content(BytesText::new(&timestamp(r.adopted)))?;
-                    let updated = r.issued.map_or(r.adopted, |d| d.max(r.adopted));
-                    w.create_element("updated")
-                        .write_text_content(BytesText::new(&timestamp(updated)))?;
-                    w.create_element("author").write_inner_content(|w| {
-                        w.create_element("name")
-                            .write_text_content(BytesText::new(&organ))?;
-                        Ok(())
-                    })?;
-                    for subject in &r.subjects {
-                        w.create_element("category")
-                            .with_attribute(("term", subject.as_str()))
-                            .write_empty()?;
-                    }
-                    w.create_element("summary")
-                        .write_text_content(BytesText::new(&cite.text))?;
-                    Ok(())
-                })?;
+                write_entry(w, site, lang, archive.resolution(i))?;
             }
             Ok(())
         });
@@ -167,4 +106,69 @@ pub fn feed(site: &Site, lang: Lang) -> Option<Vec<u8>> {
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     Some(bytes)
+}
+
+/// One resolution as a feed entry: its page and data, dates, organ, subjects and citation.
+fn write_entry(
+    w: &mut Writer<Vec<u8>>,
+    site: &Site,
+    lang: Lang,
+    r: &Resolution,
+) -> std::io::Result<()> {
+    let page = site
+        .urls
+        .absolute(&urls::resolution(r.lang, &r.symbol))
+        .unwrap_or_default();
+    let data = site
+        .urls
+        .absolute(&urls::resolution_json(r.lang, &r.symbol))
+        .unwrap_or_default();
+    let strings = Strings::built_in(r.lang);
+    let cite = citation::citation(site, strings, r);
+    let organ = strings
+        .organ("organs", r.symbol.organ())
+        .unwrap_or_default();
+    let mut entry = w.create_element("entry");
+    if r.lang != lang {
+        entry = entry.with_attribute(("xml:lang", r.lang.code()));
+    }
+    entry.write_inner_content(|w| {
+        w.create_element("title")
+            .write_text_content(BytesText::new(&format!(
+                "{}: {}",
+                r.symbol.as_str(),
+                r.title
+            )))?;
+        w.create_element("id")
+            .write_text_content(BytesText::new(&page))?;
+        for (kind, href) in [("text/html", &page), ("application/json", &data)] {
+            w.create_element("link")
+                .with_attributes([
+                    ("rel", "alternate"),
+                    ("type", kind),
+                    ("hreflang", r.lang.code()),
+                    ("href", href.as_str()),
+                ])
+                .write_empty()?;
+        }
+        w.create_element("published")
+            .write_text_content(BytesText::new(&timestamp(r.adopted)))?;
+        let updated = r.issued.map_or(r.adopted, |d| d.max(r.adopted));
+        w.create_element("updated")
+            .write_text_content(BytesText::new(&timestamp(updated)))?;
+        w.create_element("author").write_inner_content(|w| {
+            w.create_element("name")
+                .write_text_content(BytesText::new(&organ))?;
+            Ok(())
+        })?;
+        for subject in &r.subjects {
+            w.create_element("category")
+                .with_attribute(("term", subject.as_str()))
+                .write_empty()?;
+        }
+        w.create_element("summary")
+            .write_text_content(BytesText::new(&cite.text))?;
+        Ok(())
+    })?;
+    Ok(())
 }
