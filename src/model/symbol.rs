@@ -154,78 +154,7 @@ impl Symbol {
         let session_digits = caps.name("session").map(|m| m.as_str());
         let paren = caps.name("paren").map(|m| m.as_str());
 
-        let (session, year) = match (organ, session_digits, paren) {
-            // A/RES/73/187, A/RES/ES-10/19, A/RES/S-10/2, A/HRC/RES/35/1, A/HRC/RES/S-30/1
-            (Organ::GeneralAssembly | Organ::HumanRightsCouncil, Some(s), None) => {
-                let n: u16 = s.parse().map_err(|_| err("bad session"))?;
-                if n == 0 {
-                    return Err(err("sessions start at 1"));
-                }
-                if n > MAX_SESSION {
-                    return Err(err("sessions are numbered up to 3999"));
-                }
-                let session = match kind {
-                    Some("ES-") => Session::EmergencySpecial(n),
-                    Some(_) => Session::Special(n),
-                    None => Session::Regular(n),
-                };
-                (Some(session), None)
-            }
-            // A/RES/2625 (XXV), A/RES/3201 (S-VI), A/RES/997 (ES-I)
-            (Organ::GeneralAssembly, None, Some(p)) => {
-                let session = parse_roman_session(p)
-                    .ok_or_else(|| err("the session in brackets must be a roman numeral such as (XXV), (S-VI) or (ES-I)"))?;
-                (Some(session), None)
-            }
-            (Organ::GeneralAssembly, None, None) => {
-                return Err(err(
-                    "the session is missing: A/RES/<session>/<number> or A/RES/<number> (<roman session>)",
-                ));
-            }
-            (Organ::HumanRightsCouncil, _, _) => {
-                return Err(err(
-                    "Human Rights Council symbols are A/HRC/RES/<session>/<number>",
-                ));
-            }
-            // S/RES/242 (1967)
-            (Organ::SecurityCouncil, None, Some(p)) => {
-                let year = parse_year(p).ok_or_else(|| {
-                    err("the year in brackets must be four digits, 1946 or later")
-                })?;
-                (None, Some(year))
-            }
-            (Organ::SecurityCouncil, _, _) => {
-                return Err(err(
-                    "Security Council symbols carry the year of adoption: S/RES/242 (1967)",
-                ));
-            }
-            // E/RES/2013/30
-            (Organ::EconomicAndSocialCouncil, Some(y), None) if kind.is_none() => {
-                let year = parse_year(y).ok_or_else(|| {
-                    err("ECOSOC symbols are E/RES/<year>/<number>, the year with four digits")
-                })?;
-                (None, Some(year))
-            }
-            // E/RES/1503 (XLVIII)
-            (Organ::EconomicAndSocialCouncil, None, Some(p)) => {
-                let session = parse_roman_session(p)
-                    .filter(|s| matches!(s, Session::Regular(_)))
-                    .ok_or_else(|| {
-                        err("the session in brackets must be a roman numeral such as (XLVIII)")
-                    })?;
-                (Some(session), None)
-            }
-            (Organ::EconomicAndSocialCouncil, _, _) => {
-                return Err(err(
-                    "ECOSOC symbols are E/RES/<year>/<number> or E/RES/<number> (<roman session>)",
-                ));
-            }
-            (Organ::GeneralAssembly, Some(_), Some(_)) => {
-                return Err(err(
-                    "a symbol has either a session before the number or a session in brackets, not both",
-                ));
-            }
-        };
+        let (session, year) = session_and_year(organ, session_digits, kind, paren).map_err(err)?;
 
         let mut symbol = Symbol {
             canonical: String::new(),
@@ -368,6 +297,87 @@ impl std::str::FromStr for Symbol {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Symbol::parse(s)
     }
+}
+
+/// The session or the year a symbol's parts give, or why they give none.
+fn session_and_year(
+    organ: Organ,
+    session_digits: Option<&str>,
+    kind: Option<&str>,
+    paren: Option<&str>,
+) -> Result<(Option<Session>, Option<u16>), &'static str> {
+    let err = |reason: &'static str| reason;
+    Ok(match (organ, session_digits, paren) {
+        // A/RES/73/187, A/RES/ES-10/19, A/RES/S-10/2, A/HRC/RES/35/1, A/HRC/RES/S-30/1
+        (Organ::GeneralAssembly | Organ::HumanRightsCouncil, Some(s), None) => {
+            let n: u16 = s.parse().map_err(|_| err("bad session"))?;
+            if n == 0 {
+                return Err(err("sessions start at 1"));
+            }
+            if n > MAX_SESSION {
+                return Err(err("sessions are numbered up to 3999"));
+            }
+            let session = match kind {
+                Some("ES-") => Session::EmergencySpecial(n),
+                Some(_) => Session::Special(n),
+                None => Session::Regular(n),
+            };
+            (Some(session), None)
+        }
+        // A/RES/2625 (XXV), A/RES/3201 (S-VI), A/RES/997 (ES-I)
+        (Organ::GeneralAssembly, None, Some(p)) => {
+            let session = parse_roman_session(p)
+                .ok_or_else(|| err("the session in brackets must be a roman numeral such as (XXV), (S-VI) or (ES-I)"))?;
+            (Some(session), None)
+        }
+        (Organ::GeneralAssembly, None, None) => {
+            return Err(err(
+                "the session is missing: A/RES/<session>/<number> or A/RES/<number> (<roman session>)",
+            ));
+        }
+        (Organ::HumanRightsCouncil, _, _) => {
+            return Err(err(
+                "Human Rights Council symbols are A/HRC/RES/<session>/<number>",
+            ));
+        }
+        // S/RES/242 (1967)
+        (Organ::SecurityCouncil, None, Some(p)) => {
+            let year = parse_year(p)
+                .ok_or_else(|| err("the year in brackets must be four digits, 1946 or later"))?;
+            (None, Some(year))
+        }
+        (Organ::SecurityCouncil, _, _) => {
+            return Err(err(
+                "Security Council symbols carry the year of adoption: S/RES/242 (1967)",
+            ));
+        }
+        // E/RES/2013/30
+        (Organ::EconomicAndSocialCouncil, Some(y), None) if kind.is_none() => {
+            let year = parse_year(y).ok_or_else(|| {
+                err("ECOSOC symbols are E/RES/<year>/<number>, the year with four digits")
+            })?;
+            (None, Some(year))
+        }
+        // E/RES/1503 (XLVIII)
+        (Organ::EconomicAndSocialCouncil, None, Some(p)) => {
+            let session = parse_roman_session(p)
+                .filter(|s| matches!(s, Session::Regular(_)))
+                .ok_or_else(|| {
+                    err("the session in brackets must be a roman numeral such as (XLVIII)")
+                })?;
+            (Some(session), None)
+        }
+        (Organ::EconomicAndSocialCouncil, _, _) => {
+            return Err(err(
+                "ECOSOC symbols are E/RES/<year>/<number> or E/RES/<number> (<roman session>)",
+            ));
+        }
+        (Organ::GeneralAssembly, Some(_), Some(_)) => {
+            return Err(err(
+                "a symbol has either a session before the number or a session in brackets, not both",
+            ));
+        }
+    })
 }
 
 fn parse_year(text: &str) -> Option<u16> {
