@@ -4,6 +4,7 @@
 //! [`tokens`]: super::tokens
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -36,6 +37,9 @@ fn is_filler(tokens: &[Token]) -> bool {
     words == 0
 }
 
+/// A stretch of the comparison: kept or changed, with its old and new token ranges.
+type Run = (bool, Range<usize>, Range<usize>);
+
 /// Compares two texts token by token (Myers' algorithm on words, characters of Chinese,
 /// punctuation marks and spaces).
 pub fn diff(old: &str, new: &str) -> Vec<Segment> {
@@ -44,10 +48,14 @@ pub fn diff(old: &str, new: &str) -> Vec<Segment> {
     // Compared folded (a non-breaking hyphen is a hyphen), shown as written.
     let a: Vec<Cow<'_, str>> = old_tokens.iter().map(|t| fold(t.text(old))).collect();
     let b: Vec<Cow<'_, str>> = new_tokens.iter().map(|t| fold(t.text(new))).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
+    let mut runs = runs(capture_diff_slices(Algorithm::Myers, &a, &b));
+    fold_short_kept(&mut runs, (old, &old_tokens), (new, &new_tokens));
+    segments(runs, (old, &old_tokens), (new, &new_tokens))
+}
 
-    // Each op as (kept?, old token range, new token range).
-    let mut runs: Vec<(bool, std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+/// Each op as a run, adjacent runs of the same kind joined.
+fn runs(ops: Vec<DiffOp>) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
     for op in ops {
         let (kept, o, n) = match op {
             DiffOp::Equal {
@@ -84,26 +92,28 @@ pub fn diff(old: &str, new: &str) -> Vec<Segment> {
             _ => runs.push((kept, o, n)),
         }
     }
-    // Fold a kept stretch between two changes into them when it is no longer than either
-    // change (the semantic clean-up of diff-match-patch), or holds no word at all.
-    let size = |tokens: &[Token], text: &str, r: &std::ops::Range<usize>| -> usize {
+    runs
+}
+
+/// Folds a kept stretch between two changes into them when it is no longer than either
+/// change (the semantic clean-up of diff-match-patch), or holds no word at all.
+fn fold_short_kept(runs: &mut Vec<Run>, old: (&str, &[Token]), new: (&str, &[Token])) {
+    let size = |(text, tokens): (&str, &[Token]), r: &Range<usize>| -> usize {
         tokens[r.clone()]
             .iter()
             .filter(|t| t.kind != Kind::Space)
             .map(|t| t.text(text).chars().count())
             .sum()
     };
+    let change = |r: &Run| size(old, &r.1).max(size(new, &r.2));
     loop {
         let mut folded = false;
         for k in 1..runs.len().saturating_sub(1) {
             if !runs[k].0 || runs[k - 1].0 || runs[k + 1].0 {
                 continue;
             }
-            let kept = size(&old_tokens, old, &runs[k].1);
-            let change = |r: &(bool, std::ops::Range<usize>, std::ops::Range<usize>)| {
-                size(&old_tokens, old, &r.1).max(size(&new_tokens, new, &r.2))
-            };
-            if is_filler(&old_tokens[runs[k].1.clone()])
+            let kept = size(old, &runs[k].1);
+            if is_filler(&old.1[runs[k].1.clone()])
                 || (kept <= change(&runs[k - 1]) && kept <= change(&runs[k + 1]))
             {
                 let next = runs.remove(k + 1);
@@ -119,21 +129,23 @@ pub fn diff(old: &str, new: &str) -> Vec<Segment> {
             break;
         }
     }
-    let folded = runs;
+}
 
-    let slice = |text: &str, tokens: &[Token], r: &std::ops::Range<usize>| -> String {
+/// The runs as segments of text, the spaces a change shares with both texts kept outside.
+fn segments(runs: Vec<Run>, old: (&str, &[Token]), new: (&str, &[Token])) -> Vec<Segment> {
+    let slice = |(text, tokens): (&str, &[Token]), r: &Range<usize>| -> String {
         if r.is_empty() {
             return String::new();
         }
         text[tokens[r.start].start..tokens[r.end - 1].end].to_string()
     };
     let mut out = Vec::new();
-    for (kept, o, n) in folded {
+    for (kept, o, n) in runs {
         if kept {
-            out.push(Segment::Equal(slice(new, &new_tokens, &n)));
+            out.push(Segment::Equal(slice(new, &n)));
             continue;
         }
-        let (deleted, inserted) = (slice(old, &old_tokens, &o), slice(new, &new_tokens, &n));
+        let (deleted, inserted) = (slice(old, &o), slice(new, &n));
         // Spaces at the edges of a change are shared by both texts: keep them outside.
         let (lead, deleted, inserted) = shared_edge(&deleted, &inserted, true);
         let (trail, deleted, inserted) = shared_edge(&deleted, &inserted, false);
