@@ -158,38 +158,7 @@ impl Theme {
                 );
                 return Err(diags);
             }
-            let walker = walkdir::WalkDir::new(theme_dir.join("templates"))
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                });
-            for entry in walker {
-                let Ok(entry) = entry else { continue };
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let rel = entry
-                    .path()
-                    .strip_prefix(theme_dir.join("templates"))
-                    .unwrap_or(entry.path());
-                let template_name = rel.to_string_lossy().replace('\\', "/");
-                let shown_path = shown.join("templates").join(rel);
-                match std::fs::read_to_string(entry.path()) {
-                    Ok(src) => {
-                        sources.insert(template_name, (src, shown_path));
-                    }
-                    Err(e) => diags.push(
-                        Diagnostic::error(
-                            shown_path,
-                            0,
-                            0,
-                            format!("cannot read the template: {e}"),
-                        )
-                        .with_hint("save it as UTF-8 text"),
-                    ),
-                }
-            }
+            read_templates(&theme_dir, &shown, &mut sources, &mut diags);
             let strings_path = theme_dir.join("strings.toml");
             if let Ok(text) = std::fs::read_to_string(&strings_path) {
                 strings_text.push((text, shown.join("strings.toml")));
@@ -282,6 +251,41 @@ fn template_diagnostic(e: &TemplateError, origin: &Path) -> Diagnostic {
 /// Any serialisable value as a template value.
 pub fn to_value<T: serde::Serialize>(value: T) -> Value {
     Value::from(minijinja::value::Serde(value))
+}
+
+/// The templates of a site theme's `templates/` folder (hidden files left out), over
+/// the built-in ones of the same name; a file that cannot be read is a problem.
+fn read_templates(
+    theme_dir: &Path,
+    shown: &Path,
+    sources: &mut BTreeMap<String, (String, PathBuf)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let walker = walkdir::WalkDir::new(theme_dir.join("templates"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let Ok(entry) = entry else { continue };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(theme_dir.join("templates"))
+            .unwrap_or(entry.path());
+        let template_name = rel.to_string_lossy().replace('\\', "/");
+        let shown_path = shown.join("templates").join(rel);
+        match std::fs::read_to_string(entry.path()) {
+            Ok(src) => {
+                sources.insert(template_name, (src, shown_path));
+            }
+            Err(e) => diags.push(
+                Diagnostic::error(shown_path, 0, 0, format!("cannot read the template: {e}"))
+                    .with_hint("save it as UTF-8 text"),
+            ),
+        }
+    }
 }
 
 /// Reads `[lang]` tables of strings; later files override keys of earlier ones.
