@@ -29,8 +29,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
-use serde::Serialize;
 
+use super::entry;
 use super::tokenize::{self, Stemmer, Token};
 use crate::model::Lang;
 
@@ -147,47 +147,9 @@ pub struct LanguageIndex<'w> {
     stems: HashMap<String, String>,
     terms: HashMap<String, Postings>,
     documents: u32,
-    pending: Vec<DocEntry>,
+    pending: Vec<entry::DocEntry>,
     write: &'w Write<'w>,
     stats: Stats,
-}
-
-#[derive(Serialize)]
-struct DocEntry {
-    /// Site path.
-    u: String,
-    s: String,
-    t: String,
-    d: String,
-    /// Paragraph anchors in runs: `[prefix, start, count]`; `start` 0 repeats `prefix`
-    /// (`""` for none), else the anchors are `prefix-start` … `prefix-(start+count-1)`.
-    a: Vec<(String, u32, u32)>,
-}
-
-fn anchor_runs(paragraphs: &[Paragraph<'_>]) -> Vec<(String, u32, u32)> {
-    let mut runs: Vec<(String, u32, u32)> = Vec::new();
-    for p in paragraphs {
-        let (prefix, n) = match p.anchor {
-            Some(a) => match a.rsplit_once('-') {
-                // `pp-3`, but not `fn-03` nor `fn-x`, which must stay as they are.
-                Some((prefix, digits)) => match digits.parse::<u32>() {
-                    Ok(n) if n > 0 && n.to_string() == digits => (prefix.to_string(), n),
-                    _ => (a.to_string(), 0),
-                },
-                None => (a.to_string(), 0),
-            },
-            None => (String::new(), 0),
-        };
-        match runs.last_mut() {
-            Some((p, s, c))
-                if *p == prefix && ((*s == 0 && n == 0) || (*s > 0 && n == *s + *c)) =>
-            {
-                *c += 1
-            }
-            _ => runs.push((prefix, n, 1)),
-        }
-    }
-    runs
 }
 
 impl<'w> LanguageIndex<'w> {
@@ -254,12 +216,12 @@ impl<'w> LanguageIndex<'w> {
             for (term, paragraphs) in terms {
                 self.terms.entry(term).or_default().push(id, &paragraphs);
             }
-            self.pending.push(DocEntry {
+            self.pending.push(entry::DocEntry {
                 u: doc.path.clone(),
                 s: doc.symbol.to_string(),
                 t: doc.title.to_string(),
                 d: doc.date.clone(),
-                a: anchor_runs(&doc.paragraphs),
+                a: entry::anchor_runs(&doc.paragraphs),
             });
             self.documents += 1;
             if self.pending.len() == DOCS_PER_FILE as usize {
@@ -408,7 +370,7 @@ mod tests {
             anchor: a,
             text: "",
         };
-        let runs = anchor_runs(&[
+        let runs = entry::anchor_runs(&[
             p(None),
             p(None),
             p(Some("pp-1")),

@@ -4,11 +4,13 @@
 //!
 //! - `tokenize`: what a text is made of, per language (Snowball stems, Chinese bigrams);
 //! - `index`: one language's index, written as shards of terms, word forms and documents;
-//! - `query`: a query over a written index, as the browser runs it.
+//! - `query`: a query over a written index, as the browser runs it;
+//! - `entry`: a document's entry, which `index` writes and `query` and `search.js` read.
 //!
 //! This module knows nothing of pages or URLs: the build hands it documents with their
 //! paths and writes its files where it says.
 
+pub mod entry;
 pub mod index;
 pub mod query;
 pub mod tokenize;

@@ -33,15 +33,6 @@ struct Meta {
     words: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct DocEntry {
-    u: String,
-    s: String,
-    t: String,
-    d: String,
-    a: Vec<(String, u32, u32)>,
-}
-
 /// Per document: how many paragraphs hold the term, and the first of them.
 type Postings = BTreeMap<u32, (u32, Vec<u32>)>;
 
@@ -264,7 +255,7 @@ impl Reader {
             let bytes = self
                 .file(&format!("d/{file}.json"))?
                 .ok_or_else(|| io::Error::other(format!("no document file {file}")))?;
-            let entries: Vec<DocEntry> =
+            let entries: Vec<super::entry::DocEntry> =
                 serde_json::from_slice(&bytes).map_err(io::Error::other)?;
             let e = &entries[(doc % self.meta.per_file) as usize];
             hits.push(Hit {
@@ -272,27 +263,12 @@ impl Reader {
                 symbol: e.s.clone(),
                 title: e.t.clone(),
                 date: e.d.clone(),
-                anchor: best.and_then(|p| anchor_at(&e.a, p)),
+                anchor: best.and_then(|p| super::entry::anchor_at(&e.a, p)),
                 score,
             });
         }
         Ok(hits)
     }
-}
-
-/// The anchor of paragraph `p` from the runs of a document entry.
-fn anchor_at(runs: &[(String, u32, u32)], mut p: u32) -> Option<String> {
-    for (prefix, start, count) in runs {
-        if p < *count {
-            return match (prefix.is_empty(), *start) {
-                (true, _) => None,
-                (false, 0) => Some(prefix.clone()),
-                (false, s) => Some(format!("{prefix}-{}", s + p)),
-            };
-        }
-        p -= count;
-    }
-    None
 }
 
 fn decode(bytes: &[u8]) -> io::Result<Postings> {
