@@ -60,16 +60,6 @@ pub struct Group {
 }
 
 impl Archive {
-    /// Takes every Markdown text out, in archive order, leaving the bodies empty: a build
-    /// lets go of each text as soon as it is rendered, and at archive scale they are a
-    /// large part of its memory.
-    pub fn take_texts(&mut self) -> Vec<String> {
-        self.resolutions
-            .iter_mut()
-            .map(|r| std::mem::take(&mut r.body))
-            .collect()
-    }
-
     /// Builds the archive. The caller has already refused duplicate (symbol, lang) pairs.
     pub fn new(resolutions: Vec<Resolution>) -> Archive {
         let paired = resolutions.into_iter().map(|r| (r, ())).collect();

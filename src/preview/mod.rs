@@ -12,6 +12,7 @@
 //! pages, and the lists of series. A change to the theme, the settings or `static/`
 //! rebuilds everything.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -30,7 +31,7 @@ use crate::output::statics::{static_bytes, static_files};
 use crate::output::urls;
 use crate::pages::{self, Page, page_path, plan};
 use crate::render::Body;
-use crate::site::bodies::render_bodies;
+use crate::site::bodies::{render_bodies, render_each};
 use crate::site::{Generation, Site};
 use touched::Touched;
 
@@ -219,8 +220,8 @@ impl Preview {
         root: &Path,
         changed: &[PathBuf],
     ) -> Option<Result<usize, Vec<Diagnostic>>> {
-        let generation = self.generation.as_mut()?;
-        let site = Arc::get_mut(&mut generation.site)?;
+        let generation = self.generation.as_ref()?;
+        let site = &generation.site;
         let mut edits = Vec::with_capacity(changed.len());
         for path in changed {
             let shown = path.strip_prefix(root).unwrap_or(path);
@@ -244,16 +245,17 @@ impl Preview {
             return Some(Ok(0));
         }
         let which: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
-        let olds: Vec<(usize, crate::model::Resolution)> = edits
-            .into_iter()
-            .map(|(i, fresh)| (i, site.archive.replace(i, fresh)))
+        let sources = edits
+            .iter()
+            .map(|(i, fresh)| (*i, Cow::Borrowed(fresh.body.as_str())))
             .collect();
-        let bodies = render_bodies(
+        let (config, urls) = (&site.config, &site.urls);
+        let bodies = render_each(
             &site.archive,
-            &site.config,
-            &site.urls,
+            config,
+            urls,
             &generation.theme,
-            which.clone(),
+            sources,
             &|_| {},
         );
         let keeps_its_place = which.iter().zip(&bodies).all(|(&i, new)| {
@@ -265,28 +267,42 @@ impl Preview {
                 && touched::same_recall(site, i, old, new)
         });
         if !keeps_its_place {
-            for (i, old) in olds {
-                site.archive.replace(i, old);
-            }
             return None;
         }
+        // Between saves no page is rendering, and the preview holds the only reference.
+        let Generation {
+            theme,
+            site,
+            bodies: mut all,
+            warnings,
+        } = self.generation.take()?;
+        let site = match Arc::try_unwrap(site) {
+            Ok(site) => site,
+            Err(site) => {
+                self.generation = Some(Generation {
+                    theme,
+                    site,
+                    bodies: all,
+                    warnings,
+                });
+                return None;
+            }
+        };
         for (&i, body) in which.iter().zip(bodies) {
-            generation.bodies[i] = body;
+            all[i] = body;
         }
         // The symbol's page and every list show only the card, which is the same. What
         // changed since the predecessor, and since it for the successor, is compared again:
         // their changes pages, their series' pages, and the pages of every language
         // version, which may show a comparison in another language, show it.
-        let mut compared = Vec::new();
-        for &i in &which {
-            compared.extend(site.series.recompare(
-                &site.archive,
-                &site.graph,
-                &generation.bodies,
-                i,
-            ));
-        }
-        let pages = touched::in_place(site, &which, &compared);
+        let (site, compared) = site.with_texts(edits, &all);
+        let pages = touched::in_place(&site, &which, &compared);
+        self.generation = Some(Generation {
+            theme,
+            site: Arc::new(site),
+            bodies: all,
+            warnings,
+        });
         let only: HashSet<usize> = which.into_iter().collect();
         let generation = self.generation.as_ref()?;
         let written = self

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::cite::graph::Graph;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Archive, Group, GroupKind, Lang};
+use crate::model::{Archive, Group, GroupKind, Lang, Resolution};
 use crate::output::Urls;
 use crate::render::Body;
 use crate::theme::Theme;
@@ -58,6 +58,24 @@ impl Site {
             graph,
             series,
         }
+    }
+
+    /// The site after the texts of resolutions changed and nothing else (the same card,
+    /// citations and paragraphs): each edited resolution in place of the old, and the
+    /// comparisons that read their bodies made again (`bodies` are the new ones). Returns
+    /// the resolutions compared again. The preview makes its next site so, from the one
+    /// it holds alone, with no work in proportion to the archive.
+    pub fn with_texts(
+        mut self,
+        edits: Vec<(usize, Resolution)>,
+        bodies: &[Body],
+    ) -> (Site, Vec<usize>) {
+        let mut compared = Vec::new();
+        for (i, fresh) in edits {
+            self.archive.replace(i, fresh);
+            compared.extend(self.series.recompare(&self.archive, &self.graph, bodies, i));
+        }
+        (self, compared)
     }
 
     /// Where citations lead, for links the templates show outside the body.
