@@ -485,134 +485,138 @@ fn plain_candidates(text: &str, from: usize, label: u32) -> Vec<Candidate> {
     static DIGITS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d+").expect("pattern compiles"));
     let wanted = label.to_string();
-    let mut out = Vec::new();
-    for m in DIGITS.find_iter(&text[from..]) {
-        let (start, end) = (from + m.start(), from + m.end());
-        let digits = m.as_str();
-        let after = &text[end..];
-        let next = after.chars().next();
-        let next2 = after.chars().nth(1);
-        // Digits that go on are part of a number or a word: "2.6", "1,000", "1st", "1/2".
-        let continues = match next {
-            None => false,
-            Some(c) if c.is_alphanumeric() => true,
-            Some('/' | '%' | '-' | '–' | '(' | '[') => true,
-            Some('.' | ',') => next2.is_some_and(|c| c.is_ascii_digit()),
-            _ => false,
-        };
-        // "resolution 31 (1947)", "1514 (XV)": a citation, not a mark.
-        static CITED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^\s?\((?:\d{4}|(?:ES-|S-)?[IVXLC]+)\)").expect("pattern compiles")
-        });
-        let next_word = word_after(after);
-        if continues
-            || CITED.is_match(after)
-            || crate::model::months::EN.contains(&next_word.as_str())
-        {
-            continue;
-        }
-        // "3 abstentions", "18 States": a count, unless nothing better is there.
-        let counted = NOT_BEFORE.contains(&next_word.as_str());
-        // A mark stuck to a year: "of 10 October 19904", "2015–20303".
-        if digits.len() > 4 && ends_with_year(&digits[..4]) && digits[4..] == wanted {
-            let word = word_before(&text[..start]);
-            if !matches!(word.as_str(), "no" | "nos" | "vol" | "vols") {
-                out.push(Candidate {
-                    start: start + 4,
-                    end,
-                    space: 0,
-                    strength: Strength::Strong,
-                });
-            }
-            continue;
-        }
-        if digits != wanted {
-            continue;
-        }
-        let before = &text[..start];
-        let prev = before.chars().next_back();
-        let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        let strong = match prev {
-            Some(c) if c.is_alphabetic() => {
-                // "G20", "SDG3" are names, "A/78/L12" a symbol.
-                let letters: String = token.chars().filter(|c| c.is_alphabetic()).collect();
-                let acronym = letters.chars().all(char::is_uppercase);
-                !acronym && !token.contains('/')
-            }
-            Some('.') => {
-                let before_dot = before[..before.len() - 1].chars().next_back();
-                before_dot.is_some_and(|c| c.is_lowercase() || c == ')' || c == '”')
-                    && !REFERENCE_TOKEN.is_match(token)
-            }
-            Some(',' | ';' | ':' | ')' | '”' | '’' | '"' | ']' | '»') => true,
-            _ => false,
-        };
-        if strong {
-            out.push(Candidate {
-                start,
-                end,
-                space: 0,
-                strength: Strength::Strong,
-            });
-            continue;
-        }
-        // "Weapons, 3 including", "report 45 of", "1949 5 should".
-        if prev != Some(' ') {
-            continue;
-        }
-        let trimmed = before.trim_end();
-        let space = before.len() - trimmed.len();
-        let Some(q) = trimmed.chars().next_back() else {
-            continue;
-        };
-        let prev_word = word_before(trimmed);
-        let strength = if q.is_ascii_digit() {
-            // After a year or a symbol: "of 12 August 1949 5 should", "2021–2026 3 to",
-            // "S/8721 33 and"; after other numbers only when nothing better is there
-            // ("S/4300 and Add.1 1 concerning").
-            let token = trimmed.rsplit(' ').next().unwrap_or("");
-            Some(if ends_with_year(token) || token.contains('/') {
-                Strength::Weak
-            } else {
-                Strength::Doubtful
-            })
-        } else if q.is_alphabetic() {
-            if NEVER_AFTER.contains(&prev_word.as_str()) {
-                None
-            } else if NAME_BEFORE_NUMBER.contains(&prev_word.as_str()) {
-                Some(Strength::Doubtful)
-            } else {
-                Some(Strength::Weak)
-            }
-        } else if matches!(q, ',' | ';' | ':' | '.' | ')' | ']' | '”' | '’' | '"') {
-            // After punctuation; a year or a symbol may stand before it ("1949; 6",
-            // "S/11473, 29"), but a short number makes a list ("3, 4 and 5").
-            let listed = !prev_word.is_empty()
-                && prev_word.len() <= 3
-                && prev_word.chars().all(|c| c.is_ascii_digit());
-            Some(if listed {
-                Strength::Doubtful
-            } else {
-                Strength::Weak
-            })
-        } else {
-            None
-        };
-        if let Some(strength) = strength {
-            let strength = if counted {
-                Strength::Doubtful
-            } else {
-                strength
-            };
-            out.push(Candidate {
-                start,
-                end,
-                space,
-                strength,
-            });
-        }
+    DIGITS
+        .find_iter(&text[from..])
+        .filter_map(|m| plain_candidate(text, from + m.start(), from + m.end(), &wanted))
+        .collect()
+}
+
+/// Whether the digits at `start..end` of `text` may be the mark `wanted`, and how likely.
+fn plain_candidate(text: &str, start: usize, end: usize, wanted: &str) -> Option<Candidate> {
+    // "resolution 31 (1947)", "1514 (XV)": a citation, not a mark.
+    static CITED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s?\((?:\d{4}|(?:ES-|S-)?[IVXLC]+)\)").expect("pattern compiles")
+    });
+    let digits = &text[start..end];
+    let after = &text[end..];
+    let next_word = word_after(after);
+    if goes_on(after)
+        || CITED.is_match(after)
+        || crate::model::months::EN.contains(&next_word.as_str())
+    {
+        return None;
     }
-    out
+    // "3 abstentions", "18 States": a count, unless nothing better is there.
+    let counted = NOT_BEFORE.contains(&next_word.as_str());
+    // A mark stuck to a year: "of 10 October 19904", "2015–20303".
+    if digits.len() > 4 && ends_with_year(&digits[..4]) && &digits[4..] == wanted {
+        let word = word_before(&text[..start]);
+        return (!matches!(word.as_str(), "no" | "nos" | "vol" | "vols")).then_some(Candidate {
+            start: start + 4,
+            end,
+            space: 0,
+            strength: Strength::Strong,
+        });
+    }
+    if digits != wanted {
+        return None;
+    }
+    let before = &text[..start];
+    if stuck_to_text(before) {
+        return Some(Candidate {
+            start,
+            end,
+            space: 0,
+            strength: Strength::Strong,
+        });
+    }
+    // "Weapons, 3 including", "report 45 of", "1949 5 should".
+    if !before.ends_with(' ') {
+        return None;
+    }
+    let trimmed = before.trim_end();
+    let strength = after_a_space(trimmed)?;
+    Some(Candidate {
+        start,
+        end,
+        space: before.len() - trimmed.len(),
+        strength: if counted {
+            Strength::Doubtful
+        } else {
+            strength
+        },
+    })
+}
+
+/// Digits that go on are part of a number or a word: "2.6", "1,000", "1st", "1/2".
+fn goes_on(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        None => false,
+        Some(c) if c.is_alphanumeric() => true,
+        Some('/' | '%' | '-' | '–' | '(' | '[') => true,
+        Some('.' | ',') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// A mark set right after a word or punctuation, as marks are: "weapons3", "Treaty,3".
+fn stuck_to_text(before: &str) -> bool {
+    let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    match before.chars().next_back() {
+        Some(c) if c.is_alphabetic() => {
+            // "G20", "SDG3" are names, "A/78/L12" a symbol.
+            let letters: String = token.chars().filter(|c| c.is_alphabetic()).collect();
+            let acronym = letters.chars().all(char::is_uppercase);
+            !acronym && !token.contains('/')
+        }
+        Some('.') => {
+            let before_dot = before[..before.len() - 1].chars().next_back();
+            before_dot.is_some_and(|c| c.is_lowercase() || c == ')' || c == '”')
+                && !REFERENCE_TOKEN.is_match(token)
+        }
+        Some(',' | ';' | ':' | ')' | '”' | '’' | '"' | ']' | '»') => true,
+        _ => false,
+    }
+}
+
+/// How likely digits after a space are a mark, by what stands before the space
+/// (`trimmed`); `None` where they cannot be one.
+fn after_a_space(trimmed: &str) -> Option<Strength> {
+    let q = trimmed.chars().next_back()?;
+    let prev_word = word_before(trimmed);
+    if q.is_ascii_digit() {
+        // After a year or a symbol: "of 12 August 1949 5 should", "2021–2026 3 to",
+        // "S/8721 33 and"; after other numbers only when nothing better is there
+        // ("S/4300 and Add.1 1 concerning").
+        let token = trimmed.rsplit(' ').next().unwrap_or("");
+        Some(if ends_with_year(token) || token.contains('/') {
+            Strength::Weak
+        } else {
+            Strength::Doubtful
+        })
+    } else if q.is_alphabetic() {
+        if NEVER_AFTER.contains(&prev_word.as_str()) {
+            None
+        } else if NAME_BEFORE_NUMBER.contains(&prev_word.as_str()) {
+            Some(Strength::Doubtful)
+        } else {
+            Some(Strength::Weak)
+        }
+    } else if matches!(q, ',' | ';' | ':' | '.' | ')' | ']' | '”' | '’' | '"') {
+        // After punctuation; a year or a symbol may stand before it ("1949; 6",
+        // "S/11473, 29"), but a short number makes a list ("3, 4 and 5").
+        let listed = !prev_word.is_empty()
+            && prev_word.len() <= 3
+            && prev_word.chars().all(|c| c.is_ascii_digit());
+        Some(if listed {
+            Strength::Doubtful
+        } else {
+            Strength::Weak
+        })
+    } else {
+        None
+    }
 }
 
 fn marked_candidates(text: &str, from: usize, mark: &str, space_before: bool) -> Vec<Candidate> {
