@@ -103,54 +103,8 @@ pub fn meeting(text: &str) -> Option<u32> {
 
 /// Reads the heading. `None` when the text has none.
 pub fn read_heading(lines: &[Line], lang: Lang, warnings: &mut Vec<Warning>) -> Option<Heading> {
-    let (index, number, year_text, rest) = lines.iter().enumerate().find_map(|(i, l)| {
-        if let Some(c) = N_RESOLUTION_OF.captures(&l.text) {
-            return Some((
-                i,
-                c["n"].parse().ok()?,
-                Some(c["y"].to_string()),
-                c["d"].to_string(),
-            ));
-        }
-        RESOLUTION_N.captures(&l.text).and_then(|c| {
-            let rest = c
-                .name("d")
-                .map_or(String::new(), |d| d.as_str().to_string());
-            Some((
-                i,
-                c["n"].parse().ok()?,
-                c.name("y").map(|y| y.as_str().to_string()),
-                rest,
-            ))
-        })
-    })?;
-    let chapeau = &conventions::of(lang).council_chapeau;
-
-    // The date and meeting stand on the heading line or the lines after it, up to the
-    // chapeau or the first paragraph.
-    let mut text = rest;
-    let mut body_start = index + 1;
-    for (j, line) in lines.iter().enumerate().skip(index + 1).take(6) {
-        let t = line.text.as_str();
-        if chapeau.is_match(t) {
-            body_start = j;
-            break;
-        }
-        let belongs = t.is_empty()
-            || DRAFT.is_match(t)
-            || t.to_lowercase().starts_with("of ")
-            || t.to_lowercase().starts_with("on ")
-            || t.starts_with("Adopted by")
-            || (t.contains("meeting") && t.split_whitespace().count() <= 8)
-            || (find_date(t).is_some() && t.split_whitespace().count() <= 5);
-        if !belongs {
-            body_start = j;
-            break;
-        }
-        text.push(' ');
-        text.push_str(t);
-        body_start = j + 1;
-    }
+    let (index, number, year_text, rest) = heading_line(lines)?;
+    let (text, body_start) = heading_text(lines, index, rest, lang);
     let year_text_value = year_text.as_deref().and_then(year);
     let adopted = find_date(&text).map(|(d, _)| d).or_else(|| {
         let damaged = super::dates::find_damaged_date(&text, year_text_value)?;
@@ -163,34 +117,10 @@ pub fn read_heading(lines: &[Line], lang: Lang, warnings: &mut Vec<Warning>) -> 
         ));
         Some(damaged)
     });
-
     // Before the heading: a cover ("Distr.: General"), or text that is not this
     // resolution's.
     let before = &lines[..index];
-    let before_text: Vec<&str> = before.iter().map(|l| l.text.as_str()).collect();
-    let distribution = before_text
-        .iter()
-        .find_map(|t| conventions::distribution(t))
-        .or_else(|| {
-            // "Distr." and "GENERAL" on two lines.
-            before_text
-                .windows(2)
-                .find(|w| w[0].starts_with("Distr") && w[1].eq_ignore_ascii_case("general"))
-                .map(|_| "General")
-        });
-    let issued = distribution.and_then(|_| {
-        before_text
-            .iter()
-            .skip_while(|t| !t.contains("Distr"))
-            .find_map(|t| {
-                super::dates::whole_date(t).or_else(|| {
-                    // "S/RES/902 (1994) 11 March 1994" on one line.
-                    find_date(t)
-                        .filter(|_| t.contains("Distr") || t.starts_with("S/RES"))
-                        .map(|(d, _)| d)
-                })
-            })
-    });
+    let (distribution, issued) = cover(before);
     let has_text = before.iter().any(|l| !l.is_blank());
     let dropped = (distribution.is_none() && has_text).then_some(0..index);
     if let Some(range) = &dropped {
@@ -215,6 +145,91 @@ pub fn read_heading(lines: &[Line], lang: Lang, warnings: &mut Vec<Warning>) -> 
         index,
         body_start,
     })
+}
+
+/// The heading line: its index, the resolution's number, the year as written, and the
+/// rest of the line.
+fn heading_line(lines: &[Line]) -> Option<(usize, u32, Option<String>, String)> {
+    lines.iter().enumerate().find_map(|(i, l)| {
+        if let Some(c) = N_RESOLUTION_OF.captures(&l.text) {
+            return Some((
+                i,
+                c["n"].parse().ok()?,
+                Some(c["y"].to_string()),
+                c["d"].to_string(),
+            ));
+        }
+        RESOLUTION_N.captures(&l.text).and_then(|c| {
+            let rest = c
+                .name("d")
+                .map_or(String::new(), |d| d.as_str().to_string());
+            Some((
+                i,
+                c["n"].parse().ok()?,
+                c.name("y").map(|y| y.as_str().to_string()),
+                rest,
+            ))
+        })
+    })
+}
+
+/// The date and meeting stand on the heading line or the lines after it, up to the
+/// chapeau or the first paragraph: their text, and the line where the body starts.
+fn heading_text(lines: &[Line], index: usize, rest: String, lang: Lang) -> (String, usize) {
+    let chapeau = &conventions::of(lang).council_chapeau;
+    let mut text = rest;
+    let mut body_start = index + 1;
+    for (j, line) in lines.iter().enumerate().skip(index + 1).take(6) {
+        let t = line.text.as_str();
+        if chapeau.is_match(t) {
+            body_start = j;
+            break;
+        }
+        let belongs = t.is_empty()
+            || DRAFT.is_match(t)
+            || t.to_lowercase().starts_with("of ")
+            || t.to_lowercase().starts_with("on ")
+            || t.starts_with("Adopted by")
+            || (t.contains("meeting") && t.split_whitespace().count() <= 8)
+            || (find_date(t).is_some() && t.split_whitespace().count() <= 5);
+        if !belongs {
+            body_start = j;
+            break;
+        }
+        text.push(' ');
+        text.push_str(t);
+        body_start = j + 1;
+    }
+    (text, body_start)
+}
+
+/// The distribution and the date of issue on a cover before the heading.
+fn cover(before: &[Line]) -> (Option<&'static str>, Option<jiff::civil::Date>) {
+    let before_text: Vec<&str> = before.iter().map(|l| l.text.as_str()).collect();
+    let distribution = before_text
+        .iter()
+        .find_map(|t| conventions::distribution(t))
+        .or_else(|| {
+            // "Distr." and "GENERAL" on two lines.
+            before_text
+                .windows(2)
+                .find(|w| w[0].starts_with("Distr") && w[1].eq_ignore_ascii_case("general"))
+                .map(|_| "General")
+        });
+    let issued = distribution.and_then(|_| {
+        before_text
+            .iter()
+            .skip_while(|t| !t.contains("Distr"))
+            .find_map(|t| {
+                super::dates::whole_date(t).or_else(|| {
+                    // "S/RES/902 (1994) 11 March 1994" on one line.
+                    find_date(t)
+                        .filter(|_| t.contains("Distr") || t.starts_with("S/RES"))
+                        .map(|(d, _)| d)
+                })
+            })
+    });
+    (distribution, issued)
 }
 
 /// How the closing line says the Council adopted the resolution.
