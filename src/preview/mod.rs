@@ -222,25 +222,7 @@ impl Preview {
     ) -> Option<Result<usize, Vec<Diagnostic>>> {
         let generation = self.generation.as_ref()?;
         let site = &generation.site;
-        let mut edits = Vec::with_capacity(changed.len());
-        for path in changed {
-            let shown = path.strip_prefix(root).unwrap_or(path);
-            let i = site
-                .archive
-                .resolutions()
-                .iter()
-                .position(|r| r.source == shown)?;
-            let (fresh, diags) = content::load_file(path, shown);
-            let fresh = fresh?;
-            let old = site.archive.resolution(i);
-            if !diags.is_empty() || !touched::same_card(&fresh, old) {
-                return None;
-            }
-            // Saved again as it was: nothing to do for this one.
-            if fresh.body != old.body {
-                edits.push((i, fresh));
-            }
-        }
+        let edits = text_edits(site, root, changed)?;
         if edits.is_empty() {
             return Some(Ok(0));
         }
@@ -539,6 +521,31 @@ impl Preview {
         });
         self.paths = now;
     }
+}
+
+/// The changed files as edits of the texts of resolutions alone: each resolution's index
+/// and its new version, those saved again as they were left out. `None` when a file is
+/// new, has problems, or changed anything but its text.
+fn text_edits(site: &Site, root: &Path, changed: &[PathBuf]) -> Option<Vec<(usize, Resolution)>> {
+    let mut edits = Vec::with_capacity(changed.len());
+    for path in changed {
+        let shown = path.strip_prefix(root).unwrap_or(path);
+        let i = site
+            .archive
+            .resolutions()
+            .iter()
+            .position(|r| r.source == shown)?;
+        let (fresh, diags) = content::load_file(path, shown);
+        let fresh = fresh?;
+        let old = site.archive.resolution(i);
+        if !diags.is_empty() || !touched::same_card(&fresh, old) {
+            return None;
+        }
+        if fresh.body != old.body {
+            edits.push((i, fresh));
+        }
+    }
+    Some(edits)
 }
 
 /// The generation after a change: the old one taken apart, the stale resolutions replaced
