@@ -74,3 +74,38 @@ pub fn field_of(key: &str) -> Option<Field> {
 
 /// How the format writes a vote that was not taken: `vote: without a vote`.
 pub const WITHOUT_A_VOTE: &str = "without a vote";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The field table of docs/content-format.md: (key, required) in its order.
+    fn documented() -> Vec<(String, bool)> {
+        let doc = include_str!("../../docs/content-format.md");
+        doc.lines()
+            .skip_while(|l| !l.starts_with("| `symbol` |"))
+            .take_while(|l| l.starts_with("| `"))
+            .map(|l| {
+                let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                (cells[1].trim_matches('`').to_string(), cells[2] == "yes")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_docs_list_every_field_in_this_order_and_say_which_are_required() {
+        let schema: Vec<(String, bool)> = FIELDS
+            .iter()
+            .map(|f| (f.key.to_string(), f.required))
+            .chain(EXTRA_KEYS.iter().map(|k| (k.to_string(), false)))
+            .collect();
+        assert_eq!(documented(), schema);
+    }
+
+    #[test]
+    fn every_example_names_its_own_field() {
+        for f in FIELDS {
+            assert!(f.example.starts_with(&format!("{}: ", f.key)), "{f:?}");
+        }
+    }
+}
