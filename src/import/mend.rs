@@ -79,6 +79,8 @@ fn cut_symbol(line: &str, next: &str) -> Option<(String, String)> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy;
+
     use super::*;
 
     fn line(no: usize, text: &str) -> Line {
@@ -139,6 +141,37 @@ mod tests {
                 (2, "), and".to_string())
             ]
         );
+    }
+
+    proptest::proptest! {
+        /// Mending moves characters between lines and takes spaces out, nothing more: the
+        /// lines keep their numbers and, spaces aside, the text is the same.
+        #[test]
+        fn mending_loses_nothing(
+            texts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "resolution 65/", "S/", "A/RES/", "230 of 21 December", "0949) for",
+                        "1 er décembre", "December 1 9 9 0", "1992, 1/", "", " ", "RES/65/230 and",
+                    ]).prop_map(str::to_string),
+                    "\\PC{0,12}",
+                ],
+                0..12,
+            )
+        ) {
+            let lines: Vec<Line> = texts.iter().enumerate().map(|(i, t)| line(i + 1, t)).collect();
+            let squeezed = |ls: &[Line]| -> String {
+                ls.iter().flat_map(|l| l.text.chars()).filter(|c| !c.is_whitespace()).collect()
+            };
+            let before = squeezed(&lines);
+            let after = super::lines(lines.clone());
+            proptest::prop_assert_eq!(after.len(), lines.len());
+            for (a, b) in after.iter().zip(&lines) {
+                proptest::prop_assert_eq!(a.no, b.no);
+                proptest::prop_assert_eq!(a.page, b.page);
+            }
+            proptest::prop_assert_eq!(squeezed(&after), before);
+        }
     }
 
     #[test]
