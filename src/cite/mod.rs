@@ -10,8 +10,8 @@
 //! list that such a word opens. Everywhere else the same digits may be a date ("2018/19"),
 //! a fraction or a page. Full symbols (`A/RES/73/187`, `A/73/590`) are recognised anywhere.
 
-mod arabic;
 mod damaged;
+mod fold;
 pub mod graph;
 mod lexicon;
 pub mod series;
@@ -92,10 +92,10 @@ pub fn find(text: &str, lang: Lang) -> Vec<Citation> {
 /// Finds citations in a text adopted by `own`: "its resolution 35/1" in a Human Rights
 /// Council text is the Council's.
 pub fn find_in(text: &str, lang: Lang, own: Organ) -> Vec<Citation> {
-    // Arabic texts are read in a folded form ("51 / 45 قاف" as 51/45 S); spans are then
-    // taken back to the text as written.
-    if lang == Lang::Ar
-        && let Some(folded) = arabic::fold(text)
+    // Arabic and Chinese texts are read in a folded form ("51 / 45 قاف" as 51/45 S,
+    // "第1373（2001）号" as 第1373(2001)号); spans are then taken back to the text as written.
+    if matches!(lang, Lang::Ar | Lang::Zh)
+        && let Some(folded) = fold::fold(text, lang)
     {
         let mut found = find_plain(&folded.text, lang, own);
         for c in &mut found {
@@ -135,9 +135,10 @@ pub fn parse_reference(text: &str, own: Organ) -> Option<Target> {
     (caps.get(0)?.range() == (0..text.len())).then(|| token_target(&Token::read(&caps), own, None))
 }
 
+/// A full resolution symbol. A line may end after one of its slashes ("A/RES/\n65/230").
 static FULL_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:A/HRC/RES|A/RES|S/RES|E/RES)/(?:(?:ES-|S-)?\d{1,4}/)?\d{1,5}(?: ?[A-Z]\b)?(?: ?\((?:(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))?",
+        r"\b(?:A/HRC/RES|A/RES|S/RES|E/RES)/\s?(?:(?:ES-|S-)?\d{1,4}/\s?)?\d{1,5}(?: ?[A-Z]\b)?(?: ?\((?:(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))?",
     )
     .expect("pattern")
 });
@@ -148,7 +149,7 @@ static FULL_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// [`document_symbol`] takes such spaces out.
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     let segment = r"(?:(?:ES|S)-\d{1,2}|[A-Z][A-Za-z]{0,5}(?:\. ?\d{1,5})?|\d{1,5}(?:\.\d{1,3})?)";
-    Regex::new(&format!(r"\b(?:A|S|E)(?:/(?: \d{{4,5}}\b|{segment}))+")).expect("pattern")
+    Regex::new(&format!(r"\b(?:A|S|E)(?:/(?:\s\d{{4,5}}\b|{segment}))+")).expect("pattern")
 });
 
 /// A further part of the document just cited, named by its last segment alone:
@@ -185,7 +186,8 @@ fn overlaps(found: &[Citation], span: &Range<usize>) -> bool {
 
 fn full_symbols(text: &str, found: &mut Vec<Citation>) {
     for m in FULL_RESOLUTION.find_iter(text) {
-        if let Ok(symbol) = Symbol::parse(m.as_str()) {
+        let written = m.as_str().replace("/\n", "/").replace("/ ", "/");
+        if let Ok(symbol) = Symbol::parse(&written) {
             found.push(Citation {
                 span: m.range(),
                 target: Target::Resolution(symbol),
@@ -219,9 +221,12 @@ fn full_symbols(text: &str, found: &mut Vec<Citation>) {
     }
 }
 
-/// The symbol as the UN writes it, without the spaces a scan may have put in.
+/// The symbol as the UN writes it, without the spaces a scan or a line break put in.
 fn document_symbol(written: &str) -> String {
-    written.replace("/ ", "/").replace(". ", ".")
+    written
+        .replace("/\n", "/")
+        .replace("/ ", "/")
+        .replace(". ", ".")
 }
 
 /// The parts named after a document by their last segment alone ("and Add.1"), each a
@@ -525,6 +530,8 @@ fn first_number(
     match named_before(between, lang) {
         Some(n) if between.trim().chars().count() <= 60 => Some((from + first.start(), Some(n))),
         _ if lexicon(lang).joiner.is_match(between) => Some((from + first.start(), named)),
+        // "резолюция № 1373 (2001)", "القرار رقم 242 (1967)", "résolution n° 1540 (2004)".
+        _ if NUMBER_SIGN.is_match(between) => Some((from + first.start(), named)),
         // "resolutions on the question of Namibia, particularly 435 (1978)".
         _ if lexicon(lang)
             .lead
@@ -536,6 +543,11 @@ fn first_number(
         _ => None,
     }
 }
+
+/// The sign or word for "number" that may stand before a resolution's number.
+static NUMBER_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:No\.?|no\.|n[°º]|N[°º]|n\.[°º]|№|رقم)\s*$").expect("pattern")
+});
 
 /// One number of a list, with the organ that the words before it name.
 struct Item {

@@ -811,3 +811,44 @@ fn chinese_without_di_and_in_traditional_characters() {
     // A number without 第 and without a session is nothing plenary can read.
     assert!(targets("聯大396號決議", Lang::Zh).is_empty());
 }
+
+#[test]
+fn a_number_sign_before_the_number() {
+    assert_eq!(
+        targets("в соответствии с резолюцией № 1373 (2001)", Lang::Ru),
+        ["S/RES/1373 (2001)"]
+    );
+    assert_eq!(
+        targets("قرار مجلس الأمن رقم 242 (1967)", Lang::Ar),
+        ["S/RES/242 (1967)"]
+    );
+    assert_eq!(
+        targets("la résolution n° 1540 (2004)", Lang::Fr),
+        ["S/RES/1540 (2004)"]
+    );
+    assert_eq!(
+        targets("resolution No. 2334 (2016)", Lang::En),
+        ["S/RES/2334 (2016)"]
+    );
+}
+
+#[test]
+fn a_full_symbol_cut_after_a_slash() {
+    assert_eq!(
+        targets("see A/RES/\n65/230 and S/RES/2334\n(2016)", Lang::En)[0],
+        "A/RES/65/230"
+    );
+    assert_eq!(spans("see A/RES/\n65/230.", Lang::En), ["A/RES/\n65/230"]);
+    assert_eq!(targets("the report (S/\n12869)", Lang::En), ["doc:S/12869"]);
+}
+
+#[test]
+fn chinese_full_width_brackets_and_digits() {
+    assert_eq!(
+        targets(
+            "回顾其第1373（2001）号和第１５４０（２００４）号决议，",
+            Lang::Zh
+        ),
+        ["S/RES/1373 (2001)", "S/RES/1540 (2004)"]
+    );
+}

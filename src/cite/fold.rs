@@ -1,5 +1,8 @@
-//! What Arabic texts write differently around a citation, folded into the forms the finder
-//! reads, with a map back to the text as written.
+//! What Arabic and Chinese texts write differently around a citation, folded into the forms
+//! the finder reads, with a map back to the text as written.
+//!
+//! Chinese texts may write digits, brackets and slashes in their full-width forms
+//! ("第1373（2001）号决议", "第６５／２３０号").
 //!
 //! The UN's Arabic texts, their older electronic versions and their scans write
 //! "القرار 51 / 45 قاف" for 51/45 S: digits in either script (٥١/٤٥), a space on each side of
@@ -14,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::to_roman;
+use crate::model::{Lang, to_roman};
 
 /// The letters of lettered resolutions by their Arabic names, in the abjad order the UN
 /// uses: A ألف … S قاف, T راء, … Z ضاد. Checked against the UN's texts: 51/45 S (قاف), the
@@ -117,12 +120,44 @@ impl Folded {
     }
 }
 
-/// Folds `text`, or says there is nothing to fold.
-pub fn fold(text: &str) -> Option<Folded> {
-    let folded = Folded::new(characters(text)?);
-    let folded = spaced_slashes(folded);
-    let folded = letter_names(folded);
-    Some(old_sessions(folded))
+/// Folds a text in `lang`, or says there is nothing to fold. Only Arabic and Chinese are
+/// folded.
+pub fn fold(text: &str, lang: Lang) -> Option<Folded> {
+    match lang {
+        Lang::Ar => {
+            let folded = Folded::new(characters(text)?);
+            let folded = spaced_slashes(folded);
+            let folded = letter_names(folded);
+            Some(old_sessions(folded))
+        }
+        Lang::Zh => Some(Folded::new(full_width(text)?)),
+        _ => None,
+    }
+}
+
+/// Full-width digits, brackets, slash and capitals as their ASCII forms. None when the text
+/// has none. Full-width commas and the ideographic comma stay: they are how Chinese lists
+/// join their numbers.
+fn full_width(text: &str) -> Option<Vec<Piece>> {
+    let folds = |c: char| matches!(c, '０'..='９' | '（' | '）' | '／' | 'Ａ'..='Ｚ' | '－');
+    if !text.chars().any(folds) {
+        return None;
+    }
+    let pieces = text
+        .char_indices()
+        .map(|(at, c)| {
+            let text = if folds(c) {
+                char::from_u32(c as u32 - 0xFEE0).map_or_else(|| c.to_string(), String::from)
+            } else {
+                c.to_string()
+            };
+            Piece {
+                text,
+                from: at..at + c.len_utf8(),
+            }
+        })
+        .collect();
+    Some(pieces)
 }
 
 /// Marks that give direction or stretch a word, and carry no text.
@@ -273,7 +308,7 @@ mod tests {
     use super::*;
 
     fn folded(text: &str) -> String {
-        fold(text).map_or_else(|| text.to_string(), |f| f.text)
+        fold(text, Lang::Ar).map_or_else(|| text.to_string(), |f| f.text)
     }
 
     #[test]
@@ -287,7 +322,7 @@ mod tests {
         );
         // A bracket that is not around a number stays as written.
         assert_eq!(folded("(انظر) النص"), "(انظر) النص");
-        assert!(fold("resolution 65/230").is_none());
+        assert!(fold("resolution 65/230", Lang::Ar).is_none());
     }
 
     #[test]
@@ -313,9 +348,19 @@ mod tests {
     }
 
     #[test]
+    fn chinese_full_width_forms() {
+        let f = fold("第1373（2001）号和第６５／２３０号决议，", Lang::Zh).unwrap();
+        assert_eq!(f.text, "第1373(2001)号和第65/230号决议，");
+        let start = f.text.find("65").unwrap();
+        let text = "第1373（2001）号和第６５／２３０号决议，";
+        assert_eq!(&text[f.original(start..start + 6)], "６５／２３０");
+        assert!(fold("第 65/230 号决议", Lang::Zh).is_none());
+    }
+
+    #[test]
     fn spans_go_back_to_the_text_as_written() {
         let text = "قرارها ٥١ / ٤٥ قاف المؤرخ";
-        let f = fold(text).unwrap();
+        let f = fold(text, Lang::Ar).unwrap();
         let start = f.text.find("51").unwrap();
         let end = f.text.find(" المؤرخ").unwrap();
         let span = f.original(start..end);
