@@ -1,7 +1,9 @@
 //! Keywords a scan or a typist damaged: "resoiutions 262 (1968)", "свою революцию 1722
 //! (XVI)", "résolutlon 1803 (XVII)". A word one letter away from a keyword is read as one,
 //! but only before a number that cannot be a date, a page or an amount: an old-style
-//! `1803 (XVII)` or a Council number with its year, `262 (1968)`.
+//! `1803 (XVII)` or a Council number with its year, `262 (1968)`. So is the last word of an
+//! organ's name right before such a number, where a page break or the scan lost the keyword
+//! ("in accordance with Security Council 242 (1967)").
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -30,8 +32,20 @@ fn forms(lang: Lang) -> &'static [&'static str] {
     }
 }
 
-/// Words at most one letter away from a keyword (and not the keyword itself), that
-/// `strong(end)` says are followed by a number specific enough to be a resolution's.
+/// The last word of the organs' names, lower case: "Security Council", "General Assembly".
+fn organ_ends(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &["council", "assembly"],
+        Lang::Fr => &["sécurité", "générale"],
+        Lang::Es => &["seguridad"],
+        Lang::Ru => &["безопасности", "ассамблеи"],
+        Lang::Ar | Lang::Zh => &[],
+    }
+}
+
+/// Words at most one letter away from a keyword (and not the keyword itself), or from the
+/// last word of an organ's name, that `strong(end)` says are followed by a number specific
+/// enough to be a resolution's.
 pub fn keywords(text: &str, lang: Lang, strong: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
     static WORD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b\p{L}{7,14}\b").expect("pattern"));
@@ -39,12 +53,13 @@ pub fn keywords(text: &str, lang: Lang, strong: impl Fn(usize) -> bool) -> Vec<R
     if forms.is_empty() {
         return Vec::new();
     }
+    let ends = organ_ends(lang);
     WORD.find_iter(text)
         .filter(|w| {
             let word = w.as_str().to_lowercase();
-            !forms.contains(&word.as_str())
-                && forms.iter().any(|f| strsim::levenshtein(f, &word) <= 1)
-                && strong(w.end())
+            let near = |f: &&str| strsim::levenshtein(f, &word) <= 1;
+            let keyword = !forms.contains(&word.as_str()) && forms.iter().any(near);
+            (keyword || ends.iter().any(near)) && strong(w.end())
         })
         .map(|w| w.range())
         .collect()
@@ -70,5 +85,7 @@ mod tests {
         assert!(words("its resolutions 262", Lang::En).is_empty());
         assert!(words("the revolutionary 262", Lang::En).is_empty());
         assert!(words("القرار 262", Lang::Ar).is_empty());
+        assert_eq!(words("the Security Councll 242", Lang::En), ["Councll"]);
+        assert_eq!(words("du Conseil de sécurité 242", Lang::Fr), ["sécurité"]);
     }
 }

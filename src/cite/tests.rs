@@ -852,3 +852,24 @@ fn chinese_full_width_brackets_and_digits() {
         ["S/RES/1373 (2001)", "S/RES/1540 (2004)"]
     );
 }
+
+#[test]
+fn an_organ_right_before_a_number_stands_for_a_lost_keyword() {
+    assert_eq!(
+        targets(
+            "in accordance with Security Council 242 (1967) and 338 (1973)",
+            Lang::En
+        ),
+        ["S/RES/242 (1967)", "S/RES/338 (1973)"]
+    );
+    assert_eq!(
+        targets(
+            "the General Assembly 2625 (XXV) of 24 October 1970",
+            Lang::En
+        ),
+        ["A/RES/2625 (XXV)"]
+    );
+    // Not before a slashed number, a year alone or a page.
+    assert!(targets("the General Assembly 78/1", Lang::En).is_empty());
+    assert!(targets("the Security Council in 1967 (p. 3)", Lang::En).is_empty());
+}
