@@ -2,7 +2,9 @@
 //! the finder reads, with a map back to the text as written.
 //!
 //! Chinese texts may write digits, brackets and slashes in their full-width forms
-//! ("第1373（2001）号决议", "第６５／２３０号").
+//! ("第1373（2001）号决议", "第６５／２３０号"), and the Organization's older Chinese texts
+//! name a resolution with Chinese numerals after the word: "決議案三九六(五)" for 396 (V),
+//! "決議案四十一(一)" for 41 (I), "决议案二十(一九四七)" for 20 (1947).
 //!
 //! The UN's Arabic texts, their older electronic versions and their scans write
 //! "القرار 51 / 45 قاف" for 51/45 S: digits in either script (٥١/٤٥), a space on each side of
@@ -130,9 +132,94 @@ pub fn fold(text: &str, lang: Lang) -> Option<Folded> {
             let folded = letter_names(folded);
             Some(old_sessions(folded))
         }
-        Lang::Zh => Some(Folded::new(full_width(text)?)),
+        Lang::Zh => {
+            let pieces = full_width(text);
+            let has_numerals = OLD_CHINESE.is_match(text);
+            if pieces.is_none() && !has_numerals {
+                return None;
+            }
+            let pieces = pieces.unwrap_or_else(|| plain(text));
+            Some(chinese_numerals(Folded::new(pieces)))
+        }
         _ => None,
     }
+}
+
+/// The text as it is, one piece a character.
+fn plain(text: &str) -> Vec<Piece> {
+    text.char_indices()
+        .map(|(at, c)| Piece {
+            text: c.to_string(),
+            from: at..at + c.len_utf8(),
+        })
+        .collect()
+}
+
+/// "決議案三九六(五)": the word, a number and a session or year in Chinese numerals.
+static OLD_CHINESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:決議案|决议案)\s*([〇零一二三四五六七八九十百0]{1,8})\s*\(([〇零一二三四五六七八九十0]{1,4})\)")
+        .expect("pattern")
+});
+
+/// Rewrites "決議案三九六(五)" as "第396(V)号决议", the form the Chinese lists read; the
+/// citation's span goes back to the whole of what was written.
+fn chinese_numerals(folded: Folded) -> Folded {
+    let cuts = OLD_CHINESE
+        .captures_iter(&folded.text)
+        .filter_map(|c| {
+            let number = chinese_number(&c[1]).filter(|n| (1..=99_999).contains(n))?;
+            let bracket = chinese_number(&c[2])?;
+            let written = &c[2];
+            let year = written.chars().count() == 4 && !written.contains('十');
+            let bracket = if year && (1946..=2100).contains(&bracket) {
+                bracket.to_string()
+            } else if (1..=40).contains(&bracket) {
+                to_roman(u16::try_from(bracket).ok()?)
+            } else {
+                return None;
+            };
+            Some((c.get(0)?.range(), format!("第{number}({bracket})号决议")))
+        })
+        .collect();
+    folded.rewrite(cuts)
+}
+
+/// A number in Chinese numerals, written digit by digit ("三九六", "二0二五", "一九四七")
+/// or with tens and hundreds ("四十一", "二十", "一百二十").
+fn chinese_number(text: &str) -> Option<u32> {
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '〇' | '零' | '0' => 0,
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    if !text.contains(['十', '百']) {
+        return text.chars().try_fold(0u32, |n, c| Some(n * 10 + digit(c)?));
+    }
+    let (mut total, mut current) = (0u32, 0u32);
+    for c in text.chars() {
+        match c {
+            '十' => {
+                total += current.max(1) * 10;
+                current = 0;
+            }
+            '百' => {
+                total += current.max(1) * 100;
+                current = 0;
+            }
+            _ => current = digit(c)?,
+        }
+    }
+    Some(total + current)
 }
 
 /// Full-width digits, brackets, slash and capitals as their ASCII forms. None when the text
@@ -345,6 +432,31 @@ mod tests {
         assert_eq!(folded("القرار 2837 (د-26)"), "القرار 2837 (XXVI)");
         assert_eq!(folded("القرار 217 ألف (د-3)"), "القرار 217 A (III)");
         assert_eq!(folded("القرار 3201 (دإ-6)"), "القرار 3201 (S-VI)");
+    }
+
+    #[test]
+    fn chinese_numerals_of_older_texts() {
+        let folded = |t: &str| fold(t, Lang::Zh).map(|f| f.text);
+        assert_eq!(
+            folded("覆按其決議案三九六(五)所載").as_deref(),
+            Some("覆按其第396(V)号决议所載")
+        );
+        assert_eq!(
+            folded("決議案二0二五(二十)確認").as_deref(),
+            Some("第2025(XX)号决议確認")
+        );
+        assert_eq!(
+            folded("決議案四十一(一)規定").as_deref(),
+            Some("第41(I)号决议規定")
+        );
+        assert_eq!(
+            folded("决议案二十(一九四七)").as_deref(),
+            Some("第20(1947)号决议")
+        );
+        assert_eq!(chinese_number("一百二十"), Some(120));
+        assert_eq!(chinese_number("一六六八"), Some(1668));
+        // Chinese numerals elsewhere stay as they are.
+        assert!(fold("第一次会议", Lang::Zh).is_none());
     }
 
     #[test]
