@@ -17,7 +17,8 @@ fn forms(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::En => &["resolution", "resolutions"],
         Lang::Fr => &["résolution", "résolutions"],
-        Lang::Es => &["resolución", "resoluciones"],
+        // Spanish texts also slip into the English word: "la resolution 478 (1980)".
+        Lang::Es => &["resolución", "resoluciones", "resolution"],
         Lang::Ru => &[
             "резолюция",
             "резолюции",
@@ -46,7 +47,12 @@ fn organ_ends(lang: Lang) -> &'static [&'static str] {
 /// Words at most one letter away from a keyword (and not the keyword itself), or from the
 /// last word of an organ's name, that `strong(end)` says are followed by a number specific
 /// enough to be a resolution's.
-pub fn keywords(text: &str, lang: Lang, strong: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+pub fn keywords(
+    text: &str,
+    lang: Lang,
+    is_keyword: impl Fn(&str) -> bool,
+    strong: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
     static WORD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b\p{L}{7,14}\b").expect("pattern"));
     let forms = forms(lang);
@@ -58,7 +64,7 @@ pub fn keywords(text: &str, lang: Lang, strong: impl Fn(usize) -> bool) -> Vec<R
         .filter(|w| {
             let word = w.as_str().to_lowercase();
             let near = |f: &&str| strsim::levenshtein(f, &word) <= 1;
-            let keyword = !forms.contains(&word.as_str()) && forms.iter().any(near);
+            let keyword = !is_keyword(w.as_str()) && forms.iter().any(near);
             (keyword || ends.iter().any(near)) && strong(w.end())
         })
         .map(|w| w.range())
@@ -70,7 +76,8 @@ mod tests {
     use super::*;
 
     fn words(text: &str, lang: Lang) -> Vec<&str> {
-        keywords(text, lang, |_| true)
+        let lex = crate::cite::lexicon::lexicon(lang);
+        keywords(text, lang, |w| lex.resolution.is_match(w), |_| true)
             .into_iter()
             .map(|r| &text[r])
             .collect()
@@ -87,5 +94,6 @@ mod tests {
         assert!(words("القرار 262", Lang::Ar).is_empty());
         assert_eq!(words("the Security Councll 242", Lang::En), ["Councll"]);
         assert_eq!(words("du Conseil de sécurité 242", Lang::Fr), ["sécurité"]);
+        assert_eq!(words("en la resolution 478", Lang::Es), ["resolution"]);
     }
 }

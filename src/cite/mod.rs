@@ -174,8 +174,12 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("pattern")
 });
 
+/// A further part letter of the number just read: "66/253 A and B", or the end of a range,
+/// "37/123 A a F", "3419 A to D", "A à C", "A–D". Only the letters written are cited: the
+/// ones a range implies have no text to link.
 static NEXT_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,|and|et|y|и|و|、|和)\s*(?P<part>[A-Z])").expect("pattern")
+    Regex::new(r"^\s*(?:,|and|to|et|à|y|al|a|и|по|до|و|إلى|、|和|-|–)\s*(?P<part>[A-Z])")
+        .expect("pattern")
 });
 
 fn overlaps(found: &[Citation], span: &Range<usize>) -> bool {
@@ -476,7 +480,7 @@ fn keyword_lists(text: &str, lang: Lang, own: Organ, found: &mut Vec<Citation>) 
         .map(|m| (m.range(), false))
         .chain(lex.decision.find_iter(text).map(|m| (m.range(), true)))
         .chain(
-            damaged::keywords(text, lang, strong)
+            damaged::keywords(text, lang, |w| lex.resolution.is_match(w), strong)
                 .into_iter()
                 .map(|r| (r, false)),
         );

@@ -873,3 +873,26 @@ fn an_organ_right_before_a_number_stands_for_a_lost_keyword() {
     assert!(targets("the General Assembly 78/1", Lang::En).is_empty());
     assert!(targets("the Security Council in 1967 (p. 3)", Lang::En).is_empty());
 }
+
+#[test]
+fn a_range_of_part_letters_keeps_the_list_going() {
+    assert_eq!(
+        targets(
+            "resoluciones 36/226 A y B, 37/123 A a F, 38/180 A a E y 48/58",
+            Lang::Es
+        ),
+        [
+            "A/RES/36/226 A",
+            "A/RES/36/226 B",
+            "A/RES/37/123 A",
+            "A/RES/37/123 F",
+            "A/RES/38/180 A",
+            "A/RES/38/180 E",
+            "A/RES/48/58"
+        ]
+    );
+    assert_eq!(
+        spans("resolutions 37/123 A to F and 38/180 A–E,", Lang::En),
+        ["37/123 A", "F", "38/180 A", "E"]
+    );
+}
