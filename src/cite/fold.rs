@@ -11,7 +11,8 @@
 //! the slash, the part letter by its Arabic name in the abjad order (ألف A, باء B, جيم C …),
 //! an old session as "(د-26)" for (XXVI), direction marks beside the digits, a tatweel inside
 //! a letter name ("بـــاء"), lam-alef as one presentation glyph ("اﻷمن"), and, in texts stored
-//! in visual order, brackets mirrored around a year ("٨٤١ )١٩٩٣("). The finder reads the
+//! in visual order, brackets mirrored around a year ("٨٤١ )١٩٩٣("). The Arabic press writes
+//! an old number over its session: "قرارها رقم (2656/25)" for 2656 (XXV). The finder reads the
 //! folded text; [`Folded::original`] takes each citation's span back to the text as written.
 
 use std::ops::Range;
@@ -130,7 +131,8 @@ pub fn fold(text: &str, lang: Lang) -> Option<Folded> {
             let folded = Folded::new(characters(text)?);
             let folded = spaced_slashes(folded);
             let folded = letter_names(folded);
-            Some(old_sessions(folded))
+            let folded = old_sessions(folded);
+            Some(number_over_session(folded))
         }
         Lang::Zh => {
             let pieces = full_width(text);
@@ -369,6 +371,33 @@ fn letter_names(folded: Folded) -> Folded {
     folded.rewrite(cuts)
 }
 
+/// "2656/25" is 2656 (XXV): an old number over its session, as the Arabic press writes it.
+/// Only where the first number cannot be a session (it is over 150) nor a year of the
+/// Economic and Social Council's (1946–2100), and the second is a session before the
+/// thirty-first, when the numbering changed.
+fn number_over_session(folded: Folded) -> Folded {
+    static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d/.\p{L}])(\d{3,4})/(\d{1,2})(?:[^\d/]|$)").expect("pattern")
+    });
+    let cuts = PAIR
+        .captures_iter(&folded.text)
+        .filter_map(|c| {
+            let number: u16 = c[1].parse().ok()?;
+            let session: u16 = c[2].parse().ok()?;
+            let old = number > 150 && number <= 3600 && !(1946..=2100).contains(&number);
+            if !old || !(1..=30).contains(&session) {
+                return None;
+            }
+            let (first, second) = (c.get(1)?, c.get(2)?);
+            Some((
+                first.start()..second.end(),
+                format!("{number} ({})", to_roman(session)),
+            ))
+        })
+        .collect();
+    folded.rewrite(cuts)
+}
+
 /// "(د-26)" is the twenty-sixth session, (XXVI); "(دإ-6)" the sixth special session, (S-VI).
 fn old_sessions(folded: Folded) -> Folded {
     static SESSION: LazyLock<Regex> =
@@ -432,6 +461,12 @@ mod tests {
         assert_eq!(folded("القرار 2837 (د-26)"), "القرار 2837 (XXVI)");
         assert_eq!(folded("القرار 217 ألف (د-3)"), "القرار 217 A (III)");
         assert_eq!(folded("القرار 3201 (دإ-6)"), "القرار 3201 (S-VI)");
+        assert_eq!(folded("قرارها رقم (2656/25)،"), "قرارها رقم (2656 (XXV))،");
+        // A year of the Council's, a modern number, a date, a symbol's segment stay.
+        assert_eq!(folded("القرار 1996/31"), "القرار 1996/31");
+        assert_eq!(folded("القرار 65/230"), "القرار 65/230");
+        assert_eq!(folded("البلاغ رقم 1479/2006"), "البلاغ رقم 1479/2006");
+        assert_eq!(folded("A/2656/25 و"), "A/2656/25 و");
     }
 
     #[test]

@@ -362,6 +362,15 @@ impl Token {
     }
 }
 
+/// A year of the Economic and Social Council's numbering ("1996/31"); "2656/25" is no
+/// year.
+fn is_year(session: &str) -> bool {
+    session.len() == 4
+        && session
+            .parse::<u16>()
+            .is_ok_and(|y| (1946..=2100).contains(&y))
+}
+
 /// A year as a scan damaged it: "{989", "l989", "I99O".
 fn unscan_year(year: &str) -> String {
     year.chars()
@@ -376,9 +385,7 @@ fn unscan_year(year: &str) -> String {
 /// Reads a token into a target, given the organ the context names.
 fn token_target(token: &Token, own: Organ, named: Option<Named>) -> Target {
     let by_session = match token {
-        Token::Slashed { session, .. } => {
-            !(session.len() == 4 && session.bytes().all(|b| b.is_ascii_digit()))
-        }
+        Token::Slashed { session, .. } => !is_year(session),
         Token::Bracketed { .. } => false,
     };
     let organ = match named {
@@ -413,7 +420,7 @@ fn token_target(token: &Token, own: Organ, named: Option<Named>) -> Target {
             part,
         } => {
             let part = spell_part(part);
-            let year_like = session.len() == 4 && session.bytes().all(|b| b.is_ascii_digit());
+            let year_like = is_year(session);
             match organ {
                 _ if year_like => format!("E/RES/{session}/{number}"),
                 Organ::HumanRightsCouncil => format!("A/HRC/RES/{session}/{number}{part}"),
@@ -550,7 +557,7 @@ fn first_number(
 
 /// The sign or word for "number" that may stand before a resolution's number.
 static NUMBER_SIGN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:No\.?|no\.|n[°º]|N[°º]|n\.[°º]|№|رقم)\s*$").expect("pattern")
+    Regex::new(r"^\s*(?:No\.?|no\.|n[°º]|N[°º]|n\.[°º]|№|رقم)\s*\(?\s*$").expect("pattern")
 });
 
 /// One number of a list, with the organ that the words before it name.

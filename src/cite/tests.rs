@@ -896,3 +896,19 @@ fn a_range_of_part_letters_keeps_the_list_going() {
         ["37/123 A", "F", "38/180 A", "E"]
     );
 }
+
+#[test]
+fn an_old_number_over_its_session() {
+    // The Arabic press writes 2656 (XXV) as "(2656/25)".
+    assert_eq!(
+        targets("أصدرت الجمعية العامة قرارها رقم (2656/25)،", Lang::Ar),
+        ["A/RES/2656 (XXV)"]
+    );
+    // Elsewhere such a pair is no resolution of any series: not a year of the Economic and
+    // Social Council, whose numbers it would otherwise be read as.
+    assert_eq!(targets("resolution 2656/25", Lang::En), ["no:NoSuchSeries"]);
+    assert_eq!(
+        targets("Council resolution 1996/31", Lang::En),
+        ["E/RES/1996/31"]
+    );
+}
