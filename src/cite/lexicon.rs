@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Lang, Organ};
+use crate::model::{Lang, Organ, months};
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("citation pattern {pattern:?}: {e}"))
@@ -34,71 +34,113 @@ pub struct Lexicon {
     pub pinpoint: Regex,
     /// "the most recent of which is" just before the keyword.
     pub most_recent: Regex,
+    /// What may stand between the keyword and the first number of its list: the subject and
+    /// a word that singles some out ("resolutions on the question of Namibia, particularly
+    /// 435 (1978)"). None where the language puts it elsewhere.
+    pub lead: Option<Regex>,
 }
 
-const EN_MONTHS: &str =
-    "January|February|March|April|May|June|July|August|September|October|November|December";
 /// A month broken over two lines ("10 Au-\ngust"), as the Council's scanned texts have
 /// them.
 const EN_BROKEN_MONTHS: &str =
     r"(?:Jan|Feb|Mar|Apr|Au|Sep|Sept|Oct|Nov|Dec)[a-z]{0,5}-\s*[a-z]{2,7}";
-const FR_MONTHS: &str =
-    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
-const ES_MONTHS: &str = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre";
-const RU_MONTHS: &str =
-    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
+
+/// A year, also as a scan may space its digits ("1 9 9 0").
+const YEAR: &str = r"(?:\d{4}|[12] [09] \d \d)";
+
+/// A language's month names as one alternation, in any case ("December", "décembre",
+/// "Octobre"); the names are `model::months`'.
+fn months_of(table: &[&str]) -> String {
+    format!("(?i:{})", table.join("|"))
+}
+
+/// Every month name the finder knows, in the four languages that write them in Latin or
+/// Cyrillic letters, for a date standing in a number's brackets ("1783 (Octobre 2007)").
+pub fn month_names() -> String {
+    months::EN
+        .iter()
+        .chain(&months::FR)
+        .chain(&months::ES)
+        .chain(months::ES_VARIANTS.iter().map(|(v, _)| v))
+        .chain(&months::RU)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("|")
+}
 
 static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
+    let en_months = months_of(&months::EN);
+    let fr_months = months_of(&months::FR);
+    let es_variants: Vec<&str> = months::ES_VARIANTS.iter().map(|(v, _)| *v).collect();
+    let es_months = months_of(&[&months::ES[..], &es_variants].concat());
+    let ru_months = months_of(&months::RU);
+    let ar_months = months::AR_LEVANTINE
+        .iter()
+        .chain(months::AR_EGYPTIAN.iter().flat_map(|v| v.iter()))
+        .copied()
+        .collect::<Vec<_>>()
+        .join("|");
     Lang::ALL.map(|lang| match lang {
         Lang::En => Lexicon {
             resolution: re(r"\b(?:[Rr]eso-\s*lutions?|[Rr]esolu-\s*tions?|[Rr]esolutions?|RESOLUTIONS?)\b"),
             decision: re(r"\b[Dd]ecisions?\b"),
-            date: re(&format!(r"^\s*,?\s*(?:of|dated|adopted on|on)?\s*\d{{1,2}}(?:\s*(?:,|and|-|–)\s*\d{{1,2}})*\s+(?:{EN_MONTHS}|{EN_BROKEN_MONTHS})(?:\s+\d{{4}})?")),
+            date: re(&format!(r"^\s*,?\s*(?:of|dated|adopted on|on)?\s*\d{{1,2}}(?:\s*(?:,|and|-|–)\s*\d{{1,2}})*\s+(?:{en_months}|{EN_BROKEN_MONTHS})(?:\s+{YEAR})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:and|as\s+well\s+as|or)?\s*,?\s*(?:also|in\s+particular|particularly|notably|including|especially)?\s*,?\s*(?:its|the)?\s*(?:General\s+Assembly|Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|Council)?\s*(?:resolutions?)?\s*$"),
             topic: Some(re(r"^\s*,?\s*(?:on|entitled|concerning|regarding|containing|in\s+which|by\s+which)\s[^\d;:()/]{0,150}?(?:,\s*and|,|\s+and|\s+as\s+well\s+as)\s*(?:its\s+)?(?:resolutions?\s+)?$")),
             own: re(r"\bits\b"),
             pinpoint: re(r"\bparagraphs?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to)\s*\d{1,3})*\s+of\s+(?:its\s+|the\s+)?(?:General Assembly\s+|Security Council\s+)?$"),
             most_recent: re(r"(?:most recent|latest|last) of which (?:is|was|being)\s+(?:its\s+)?$"),
+            lead: Some(re(r"^\s*(?:on|concerning|relating\s+to|regarding)\s[^\d;:()/]{0,120}?,?\s+(?:particularly|in\s+particular|including|notably|especially)\s*(?:its\s+)?(?:resolutions?\s*)?$")),
         },
         Lang::Fr => Lexicon {
-            resolution: re(r"\b[Rr]ésolutions?\b"),
+            resolution: re(r"\b(?:[Rr]ésolutions?|RÉSOLUTIONS?)\b"),
             decision: re(r"\b[Dd]écisions?\b"),
-            date: re(&format!(r"^\s*,?\s*(?:du|en date du|adoptée le|le)?\s*\d{{1,2}}(?:er)?(?:\s*(?:,|et|-|–)\s*\d{{1,2}}(?:er)?)*\s+(?:{FR_MONTHS})(?:\s+\d{{4}})?")),
+            // "du 1er décembre", "du 1 er décembre" as a scan splits the superscript, "d’août
+            // 1990" with no day.
+            date: re(&format!(r"^\s*,?\s*(?:(?:du|en date du|adoptée le|le)?\s*\d{{1,2}}(?:\s?er)?(?:\s*(?:,|et|-|–)\s*\d{{1,2}}(?:\s?er)?)*\s+|(?:d['’]\s*|de\s+))(?:{fr_months})(?:\s+{YEAR})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:et|ainsi que|ou)?\s*(?:sa|ses|la|les)?\s*(?:résolutions?)?\s*$"),
             topic: Some(re(r"^\s*,?\s*(?:sur|intitulée|concernant|relative à)\s[^\d;:()/]{0,150}?(?:,\s*et|,|\s+et|\s+ainsi\s+que)\s*(?:sa\s+|ses\s+)?(?:résolutions?\s+)?$")),
             own: re(r"\b(?:sa|ses)\b"),
             pinpoint: re(r"\bparagraphes?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?\s+de\s+(?:la\s+|sa\s+)?$"),
             most_recent: re(r"dont la (?:plus récente|dernière)(?: en date)? (?:est|était)\s+(?:la\s+|sa\s+)?$"),
+            lead: Some(re(r"^\s*(?:sur|concernant|relatives?\s+à)\s[^\d;:()/]{0,120}?,?\s+(?:en\s+particulier|notamment|y\s+compris)\s*(?:sa\s+|ses\s+)?(?:résolutions?\s*)?$")),
         },
         Lang::Es => Lexicon {
-            resolution: re(r"\b[Rr]esoluci(?:ón|ones)\b"),
+            resolution: re(r"\b(?:[Rr]esoluci(?:ón|ones)|RESOLUCI(?:ÓN|ONES))\b"),
             decision: re(r"\b[Dd]ecisi(?:ón|ones)\b"),
-            date: re(&format!(r"^\s*,?\s*(?:de|del|aprobada el)?\s*\d{{1,2}}(?:\s*(?:,|y|-|–)\s*\d{{1,2}})*\s+de\s+(?:{ES_MONTHS})(?:\s+de\s+\d{{4}})?")),
+            // "de 26 de marzo 2004": the last "de" is sometimes left out.
+            date: re(&format!(r"^\s*,?\s*(?:de|del|aprobada el)?\s*\d{{1,2}}(?:\s*(?:,|y|-|–)\s*\d{{1,2}})*\s+de\s+(?:{es_months})(?:\s+(?:de\s+)?{YEAR})?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:y|e|así como|o)?\s*(?:su|sus|la|las)?\s*(?:resoluci(?:ón|ones))?\s*$"),
             topic: Some(re(r"^\s*,?\s*(?:sobre|titulada|relativa a)\s[^\d;:()/]{0,150}?(?:,\s*y|,|\s+y|\s+así\s+como)\s*(?:su\s+|sus\s+)?(?:resoluci(?:ón|ones)\s+)?$")),
             own: re(r"\b(?:su|sus)\b"),
             pinpoint: re(r"\bpárrafos?\s+(\d{1,3})(?:\s*\([a-z]{1,4}\))?\s+de\s+(?:la\s+|su\s+)?$"),
             most_recent: re(r"la (?:más reciente|última) de las cuales (?:es|fue|era)\s+(?:la\s+|su\s+)?$"),
+            lead: Some(re(r"^\s*(?:sobre|relativas?\s+a)\s[^\d;:()/]{0,120}?,?\s+(?:en\s+particular|especialmente|incluidas?)\s*(?:sus?\s+)?(?:resoluci(?:ón|ones)\s*)?$")),
         },
         Lang::Ru => Lexicon {
-            resolution: re(r"[Рр]езолюци(?:я|и|ю|ей|ях|ям|ями)\b"),
+            resolution: re(r"(?:[Рр]езолюци(?:я|и|ю|ей|ях|ям|ями)|РЕЗОЛЮЦИ(?:Я|И|Ю|ЕЙ|ЯХ|ЯМ|ЯМИ))\b"),
             decision: re(r"[Рр]ешени(?:е|я|ю|ем|и|ях|ям|ями)\b"),
-            date: re(&format!(r"^\s*,?\s*(?:от)?\s*\d{{1,2}}(?:\s*(?:,|и|-|–)\s*\d{{1,2}})*\s+(?:{RU_MONTHS})(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?")),
+            date: re(&format!(r"^\s*,?\s*(?:от)?\s*\d{{1,2}}(?:\s*(?:,|и|-|–)\s*\d{{1,2}})*\s+(?:{ru_months})(?:\s+{YEAR}(?:\s*(?:года|г\.))?)?")),
             joiner: re(r"^\s*(?:,|;)?\s*(?:и|а также|или)?\s*(?:своей|своих|в)?\s*(?:резолюци(?:я|и|ю|ей|ях|ям|ями))?\s*$"),
             topic: Some(re(r"^\s*,?\s*(?:о|об|озаглавленн\w+)\s[^\d;:()/]{0,150}?(?:,\s*и|,|\s+и|\s+а\s+также)\s*(?:резолюци\w*\s+)?$")),
             own: re(r"\bсво(?:ей|их|ю|и|ими)\b"),
             pinpoint: re(r"\bпункт(?:а|е|у|ом|ы|ов)?\s+(\d{1,3})(?:\s*\([а-яa-z]{1,4}\))?\s+(?:своей\s+)?$"),
             most_recent: re(r"последн(?:ей|яя|юю) из (?:которых|них) (?:является|была)\s+(?:резолюция\s+)?$"),
+            lead: Some(re(r"^\s*(?:по|о|об|касающиеся)\s[^\d;:()/]{0,120}?,?\s+(?:в\s+частности|включая|особенно)\s*(?:резолюци\w*\s*)?$")),
         },
         Lang::Ar => Lexicon {
             resolution: re(r"(?:^|[\s(«])(?:[وبلف]{0,2})(?:ال)?قرار(?:ات|ا|ي|ين|يها|يه)?(?:ها|ه)?(?:\s|$)"),
             decision: re(r"(?:^|[\s(«])(?:[وبلف]{0,2})(?:ال)?مقرر(?:ات|ا|ي|ين|يها|يه)?(?:ها|ه)?(?:\s|$)"),
-            date: re(r"^\s*[،,]?\s*(?:المؤرخ(?:ة|ين|تين|ان)?|المؤرخ في|المعتمد في)?\s*(?:\d{1,2}\s+)?[\p{Arabic}]+(?:\s[\p{Arabic}]+)?(?:/[\p{Arabic}]+)?\s+\d{4}"),
+            // "كانون الأول/ديسمبر", also with spaces round the slash ("تموز / يوليو") or the
+            // second name in brackets ("كانون الأول (ديسمبر)").
+            // A month must be named: "و 1377 (2001)" is no date.
+            date: re(&format!(r"^\s*[،,]?\s*(?:(?:المؤرخ(?:ة|ين|تين|ان)?|المعتمد)(?:\s+في)?\s*)?(?:\d{{1,2}}\s+)?(?:{ar_months})(?:\s*/\s*(?:{ar_months})|\s*\((?:{ar_months})\))?(?:\s+(?:عام\s+)?\d{{4}})?")),
             joiner: re(r"^\s*[،,؛;]?\s*(?:و|وكذلك|أو)?\s*(?:(?:ال)?قرار(?:ات|ها|يها)?)?\s*$"),
             topic: Some(re(r"^\s*[،,]?\s*(?:بشأن|المعنون\w*)\s[^\d;:()/]{0,150}?(?:[،,]\s*و|[،,]|\s+و)\s*$")),
             own: re(r"قرار(?:ها|يها|اتها)"),
             pinpoint: re(r"الفقر(?:ة|تين|ات)\s+(\d{1,3})(?:\s*\([\p{Arabic}a-z]{1,4}\))?\s+من\s+$"),
             most_recent: re(r"(?:وآخرها|آخرها|وأحدثها|أحدثها)\s*$"),
+            lead: Some(re(r"^\s*(?:بشأن|المتعلقة\s+ب)[^\d;:()/]{0,120}?[،,]?\s+(?:ولا\s+سيما|لا\s+سيما|بما\s+فيها|وخاصة)\s*(?:قرار\w*\s*)?$")),
         },
         Lang::Zh => Lexicon {
             resolution: re(r"决议"),
@@ -109,6 +151,7 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
             own: re(r"其"),
             pinpoint: re(r"^\s*第\s*(\d{1,3})\s*段"),
             most_recent: re(r"(?:最近一项|最近的一项|最新一项|最近一次)(?:决议)?(?:是|为)\s*$"),
+            lead: None,
         },
     })
 });
@@ -273,6 +316,11 @@ pub fn named_before(text: &str, lang: Lang) -> Option<Named> {
     }
     let (_, end, named) = best?;
     let rest = &text[end..];
+    // A number between the name and the keyword is another citation's: "لجنة القرار 1540
+    // لفترة سنتين باتخاذ القرار 1673 (2006)" — the committee did not adopt 1673.
+    if rest.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     if FILLER.is_match(rest) {
         return Some(named);
     }

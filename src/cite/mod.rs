@@ -10,6 +10,8 @@
 //! list that such a word opens. Everywhere else the same digits may be a date ("2018/19"),
 //! a fraction or a page. Full symbols (`A/RES/73/187`, `A/73/590`) are recognised anywhere.
 
+mod damaged;
+mod fold;
 pub mod graph;
 mod lexicon;
 pub mod series;
@@ -90,6 +92,21 @@ pub fn find(text: &str, lang: Lang) -> Vec<Citation> {
 /// Finds citations in a text adopted by `own`: "its resolution 35/1" in a Human Rights
 /// Council text is the Council's.
 pub fn find_in(text: &str, lang: Lang, own: Organ) -> Vec<Citation> {
+    // Arabic and Chinese texts are read in a folded form ("51 / 45 قاف" as 51/45 S,
+    // "第1373（2001）号" as 第1373(2001)号); spans are then taken back to the text as written.
+    if matches!(lang, Lang::Ar | Lang::Zh)
+        && let Some(folded) = fold::fold(text, lang)
+    {
+        let mut found = find_plain(&folded.text, lang, own);
+        for c in &mut found {
+            c.span = folded.original(c.span.clone());
+        }
+        return found;
+    }
+    find_plain(text, lang, own)
+}
+
+fn find_plain(text: &str, lang: Lang, own: Organ) -> Vec<Citation> {
     let mut found: Vec<Citation> = Vec::new();
     full_symbols(text, &mut found);
     if lang == Lang::Zh {
@@ -118,9 +135,10 @@ pub fn parse_reference(text: &str, own: Organ) -> Option<Target> {
     (caps.get(0)?.range() == (0..text.len())).then(|| token_target(&Token::read(&caps), own, None))
 }
 
+/// A full resolution symbol. A line may end after one of its slashes ("A/RES/\n65/230").
 static FULL_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:A/HRC/RES|A/RES|S/RES|E/RES)/(?:(?:ES-|S-)?\d{1,4}/)?\d{1,5}(?: ?[A-Z]\b)?(?: ?\((?:(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))?",
+        r"\b(?:A/HRC/RES|A/RES|S/RES|E/RES)/\s?(?:(?:ES-|S-)?\d{1,4}/\s?)?\d{1,5}(?: ?[A-Z]\b)?(?: ?\((?:(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))?",
     )
     .expect("pattern")
 });
@@ -131,29 +149,37 @@ static FULL_RESOLUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// [`document_symbol`] takes such spaces out.
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     let segment = r"(?:(?:ES|S)-\d{1,2}|[A-Z][A-Za-z]{0,5}(?:\. ?\d{1,5})?|\d{1,5}(?:\.\d{1,3})?)";
-    Regex::new(&format!(r"\b(?:A|S|E)(?:/(?: \d{{4,5}}\b|{segment}))+")).expect("pattern")
+    Regex::new(&format!(r"\b(?:A|S|E)(?:/(?:\s\d{{4,5}}\b|{segment}))+")).expect("pattern")
 });
 
 /// A further part of the document just cited, named by its last segment alone:
-/// "S/7930/Add.64 and Add.65", "S/17657 and Add.2", "S/11353/Add.24 and 25". A bare
-/// number must follow "and": after a comma it is a footnote mark ("Add.65, 22").
+/// "S/7930/Add.64 and Add.65", "S/17657 and Add.2", "S/11353/Add.24 and 25", "E/2005/47 и
+/// Corr. 1", "(S/11883وAdd.1)". A bare number must follow "and": after a comma it is a
+/// footnote mark ("Add.65, 22"). Scans write "l" for the 1 of "Add.l".
 static NEXT_ADDENDUM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:\s*,\s*|\s+and\s+)(?P<seg>(?:Add|Corr|Rev)\. ?\d{1,3})|\s+and\s+(?P<num>\d{1,3}))\b").expect("pattern")
+    Regex::new(r"^(?:(?:\s*,\s*|\s+(?:and|et|y|и)\s+|\s*و\s*)(?P<seg>(?:Add|Corr|Rev)\. ?(?:\d{1,3}|l))|\s+and\s+(?P<num>\d{1,3}))\b").expect("pattern")
 });
 
 /// A resolution number after a keyword: `65/230`, `50/70 Q`, `53/77 AA`, `ES-10/19`,
 /// `2625 (XXV)`, `217 A (III)`, `242 (1967)`. A line may end between the number and its
 /// bracket, after a space ("1540 \n(2004)"), or before its part letter ("35/122\nF"); a
-/// capital that starts a word is no part letter.
+/// capital that starts a word is no part letter. The bracket may give the date rather than
+/// the year ("1373 (от 28 сентября 2001 года)", "1783 (Octobre 2007)"), and a scan may have
+/// damaged the year's first digits ("640 ( {989)").
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:(?P<old>\d{1,5})(?:\s{0,2}(?P<oldpart>[A-Z]))?\s{0,2}\((?P<paren>(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?P<sess>(?:ES-|S-)?\d{1,4})/(?P<num>\d{1,4})(?:\s?(?P<part>[A-Z]{1,2})\b)?)",
-    )
+    let months = lexicon::month_names();
+    Regex::new(&format!(
+        r"(?:(?P<old>\d{{1,5}})(?:\s{{0,2}}(?P<oldpart>[A-Z]))?\s{{0,2}}\((?:(?P<paren>(?:S-|ES-)?[IVXLC]{{1,8}}|\d{{4}})|\s?(?P<ocr>[1l{{I]9[0-9lIO]{{2}})|[^()\d]{{0,6}}?(?:\d{{1,2}}(?:\s?er)?\s+)?(?:de\s+)?(?i:{months})\s+(?:de\s+)?(?P<dated>\d{{4}})(?:\s*(?:года|г\.))?)\))|(?:(?P<sess>(?:ES-|S-)?\d{{1,4}})/(?P<num>\d{{1,4}})(?:\s?(?P<part>[A-Z]{{1,2}})\b)?)",
+    ))
     .expect("pattern")
 });
 
+/// A further part letter of the number just read: "66/253 A and B", or the end of a range,
+/// "37/123 A a F", "3419 A to D", "A à C", "A–D". Only the letters written are cited: the
+/// ones a range implies have no text to link.
 static NEXT_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,|and|et|y|и|و|、|和)\s*(?P<part>[A-Z])").expect("pattern")
+    Regex::new(r"^\s*(?:,|and|to|et|à|y|al|a|и|по|до|و|إلى|、|和|-|–)\s*(?P<part>[A-Z])")
+        .expect("pattern")
 });
 
 fn overlaps(found: &[Citation], span: &Range<usize>) -> bool {
@@ -164,7 +190,8 @@ fn overlaps(found: &[Citation], span: &Range<usize>) -> bool {
 
 fn full_symbols(text: &str, found: &mut Vec<Citation>) {
     for m in FULL_RESOLUTION.find_iter(text) {
-        if let Ok(symbol) = Symbol::parse(m.as_str()) {
+        let written = m.as_str().replace("/\n", "/").replace("/ ", "/");
+        if let Ok(symbol) = Symbol::parse(&written) {
             found.push(Citation {
                 span: m.range(),
                 target: Target::Resolution(symbol),
@@ -198,9 +225,12 @@ fn full_symbols(text: &str, found: &mut Vec<Citation>) {
     }
 }
 
-/// The symbol as the UN writes it, without the spaces a scan may have put in.
+/// The symbol as the UN writes it, without the spaces a scan or a line break put in.
 fn document_symbol(written: &str) -> String {
-    written.replace("/ ", "/").replace(". ", ".")
+    written
+        .replace("/\n", "/")
+        .replace("/ ", "/")
+        .replace(". ", ".")
 }
 
 /// The parts named after a document by their last segment alone ("and Add.1"), each a
@@ -229,7 +259,10 @@ fn addenda(text: &str, mut pos: usize, symbol: &str, found: &mut Vec<Citation>) 
                     Some((head, last)) if is_part(last) => head,
                     _ => symbol.as_str(),
                 };
-                format!("{base}/{}", document_symbol(seg.as_str()))
+                format!(
+                    "{base}/{}",
+                    document_symbol(seg.as_str()).replace(".l", ".1")
+                )
             }
         };
         pos = span.end;
@@ -250,12 +283,14 @@ fn is_part(segment: &str) -> bool {
         .any(|p| segment.starts_with(p))
 }
 
-/// A match glued to letters or slashes on either side is part of something else.
+/// A match glued to Latin letters, digits or slashes on either side is part of something
+/// else. A letter of another script is a boundary: Arabic glues "و" (and) to the next word,
+/// "S/11883وAdd.1".
 fn part_of_word(text: &str, span: &Range<usize>) -> bool {
+    let glue = |c: char| c.is_ascii_alphanumeric() || c == '/';
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    before.is_some_and(|c| c.is_alphanumeric() || c == '/')
-        || after.is_some_and(|c| c.is_alphanumeric() || c == '/')
+    before.is_some_and(glue) || after.is_some_and(glue)
 }
 
 /// The window of text before a citation's keyword that may name its organ.
@@ -288,11 +323,14 @@ enum Token {
 impl Token {
     fn read(caps: &regex::Captures<'_>) -> Token {
         let text = |name: &str| caps.name(name).map(|m| m.as_str().to_string());
-        match caps.name("paren") {
+        let bracket = text("paren")
+            .or_else(|| text("dated"))
+            .or_else(|| text("ocr").map(|y| unscan_year(&y)));
+        match bracket {
             Some(bracket) => Token::Bracketed {
                 number: text("old").unwrap_or_default(),
                 part: text("oldpart"),
-                bracket: bracket.as_str().to_string(),
+                bracket,
             },
             None => Token::Slashed {
                 session: text("sess").unwrap_or_default(),
@@ -324,12 +362,30 @@ impl Token {
     }
 }
 
+/// A year of the Economic and Social Council's numbering ("1996/31"); "2656/25" is no
+/// year.
+fn is_year(session: &str) -> bool {
+    session.len() == 4
+        && session
+            .parse::<u16>()
+            .is_ok_and(|y| (1946..=2100).contains(&y))
+}
+
+/// A year as a scan damaged it: "{989", "l989", "I99O".
+fn unscan_year(year: &str) -> String {
+    year.chars()
+        .map(|c| match c {
+            'l' | 'I' | '{' => '1',
+            'O' => '0',
+            _ => c,
+        })
+        .collect()
+}
+
 /// Reads a token into a target, given the organ the context names.
 fn token_target(token: &Token, own: Organ, named: Option<Named>) -> Target {
     let by_session = match token {
-        Token::Slashed { session, .. } => {
-            !(session.len() == 4 && session.bytes().all(|b| b.is_ascii_digit()))
-        }
+        Token::Slashed { session, .. } => !is_year(session),
         Token::Bracketed { .. } => false,
     };
     let organ = match named {
@@ -364,7 +420,7 @@ fn token_target(token: &Token, own: Organ, named: Option<Named>) -> Target {
             part,
         } => {
             let part = spell_part(part);
-            let year_like = session.len() == 4 && session.bytes().all(|b| b.is_ascii_digit());
+            let year_like = is_year(session);
             match organ {
                 _ if year_like => format!("E/RES/{session}/{number}"),
                 Organ::HumanRightsCouncil => format!("A/HRC/RES/{session}/{number}{part}"),
@@ -403,7 +459,8 @@ fn ahead(text: &str, from: usize, bytes: usize) -> &str {
 /// The token starting at `from` (after white space). A token may not run on into a word
 /// or a document symbol ("78/19 A/78/…").
 fn token_at(text: &str, from: usize) -> Option<(Range<usize>, Token)> {
-    let window = ahead(text, from, 40);
+    // Room for a date in the brackets: "1373 (от 28 сентября 2001 года)".
+    let window = ahead(text, from, 80);
     let caps = TOKEN.captures(window)?;
     let m = caps.get(0)?;
     if !window[..m.start()].trim().is_empty() {
@@ -422,20 +479,27 @@ fn token_at(text: &str, from: usize) -> Option<(Range<usize>, Token)> {
 
 fn keyword_lists(text: &str, lang: Lang, own: Organ, found: &mut Vec<Citation>) {
     let lex = lexicon(lang);
+    let strong =
+        |at: usize| token_at(text, at).is_some_and(|(_, t)| matches!(t, Token::Bracketed { .. }));
     let keywords = lex
         .resolution
         .find_iter(text)
-        .map(|m| (m, false))
-        .chain(lex.decision.find_iter(text).map(|m| (m, true)));
+        .map(|m| (m.range(), false))
+        .chain(lex.decision.find_iter(text).map(|m| (m.range(), true)))
+        .chain(
+            damaged::keywords(text, lang, |w| lex.resolution.is_match(w), strong)
+                .into_iter()
+                .map(|r| (r, false)),
+        );
     let mut lists: Vec<Citation> = Vec::new();
     for (kw, is_decision) in keywords {
-        let before = window_before(text, kw.start(), 100);
+        let before = window_before(text, kw.start, 100);
         let paragraph = lex
             .pinpoint
             .captures(before)
             .and_then(|c| c[1].parse().ok());
         let most_recent = lex.most_recent.is_match(before);
-        let Some((start, named)) = first_number(text, kw.end(), lang, named_before(before, lang))
+        let Some((start, named)) = first_number(text, kw.end, lang, named_before(before, lang))
         else {
             continue;
         };
@@ -477,9 +541,24 @@ fn first_number(
     match named_before(between, lang) {
         Some(n) if between.trim().chars().count() <= 60 => Some((from + first.start(), Some(n))),
         _ if lexicon(lang).joiner.is_match(between) => Some((from + first.start(), named)),
+        // "резолюция № 1373 (2001)", "القرار رقم 242 (1967)", "résolution n° 1540 (2004)".
+        _ if NUMBER_SIGN.is_match(between) => Some((from + first.start(), named)),
+        // "resolutions on the question of Namibia, particularly 435 (1978)".
+        _ if lexicon(lang)
+            .lead
+            .as_ref()
+            .is_some_and(|l| l.is_match(between)) =>
+        {
+            Some((from + first.start(), named))
+        }
         _ => None,
     }
 }
+
+/// The sign or word for "number" that may stand before a resolution's number.
+static NUMBER_SIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:No\.?|no\.|n[°º]|N[°º]|n\.[°º]|№|رقم)\s*\(?\s*$").expect("pattern")
+});
 
 /// One number of a list, with the organ that the words before it name.
 struct Item {
@@ -558,18 +637,25 @@ fn part_letters(text: &str, mut pos: usize, items: &mut Vec<Item>) -> usize {
     pos
 }
 
+/// "第 53/70 号", "第1540(2004)号"; in traditional characters "號". A number by session
+/// may come without 第: "联大采纳了48/26号决议".
 static ZH_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第\s*((?:\d{1,5}(?: ?[A-Z])? ?\((?:(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?))\s*号").expect("pattern")
+    Regex::new(r"(第\s*)?((?:\d{1,5}(?: ?[A-Z])? ?\((?:(?:S-|ES-)?[IVXLC]{1,8}|\d{4})\))|(?:(?:ES-|S-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?))\s*[号號]").expect("pattern")
 });
 
 /// Chinese lists: "1998 年 12 月 4 日第 53/70 号、……和 2017 年 12 月 19 日第 72/196 号决议".
 /// What follows the last number decides what they are: 决议 (resolutions) or 决定
-/// (decisions).
+/// (decisions), 決議 or 決定 in traditional characters.
 fn chinese_lists(text: &str, own: Organ, found: &mut Vec<Citation>) {
     let lex = lexicon(Lang::Zh);
     let tokens: Vec<(Range<usize>, Range<usize>)> = ZH_TOKEN
         .captures_iter(text)
-        .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.range())))
+        .filter(|c| {
+            c.get(1).is_some()
+                || (c.get(2).is_some_and(|n| n.as_str().contains('/'))
+                    && !glued_before(text, c.get(0).map_or(0, |m| m.start())))
+        })
+        .filter_map(|c| Some((c.get(0)?.range(), c.get(2)?.range())))
         .collect();
     let mut i = 0;
     while i < tokens.len() {
@@ -587,8 +673,8 @@ fn chinese_lists(text: &str, own: Organ, found: &mut Vec<Citation>) {
         }
         let after = &text[tokens[j].0.end..];
         let kind = after.trim_start();
-        let is_resolution = kind.starts_with("决议");
-        let is_decision = kind.starts_with("决定");
+        let is_resolution = kind.starts_with("决议") || kind.starts_with("決議");
+        let is_decision = kind.starts_with("决定") || kind.starts_with("決定");
         if is_resolution || is_decision {
             let first_start = tokens[i].0.start;
             let before = window_before(text, first_start, 40);
@@ -622,6 +708,14 @@ fn chinese_lists(text: &str, own: Organ, found: &mut Vec<Citation>) {
         }
         i = j + 1;
     }
+}
+
+/// A number without 第 must not run on from a longer one ("2018/19号").
+fn glued_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-'))
 }
 
 static DATE_ZH: LazyLock<Regex> =

@@ -709,3 +709,206 @@ fn a_part_letter_on_the_next_line() {
         ["A/RES/65/230"]
     );
 }
+
+#[test]
+fn scan_damage_inside_a_list_does_not_end_it() {
+    // A superscript "er" split off by the scan, and a year with spaced digits.
+    assert_eq!(
+        targets(
+            "résolutions 61/98 C du 1 er décembre 2006, 62/15 B du 5 décembre 2007 et 63/40 D du 2 décembre 2008",
+            Lang::Fr
+        ),
+        ["A/RES/61/98 C", "A/RES/62/15 B", "A/RES/63/40 D"]
+    );
+    assert_eq!(
+        targets(
+            "resolutions 45/55 B of 4 December 1 9 9 0 and 48/74 B of 16 December 1993",
+            Lang::En
+        ),
+        ["A/RES/45/55 B", "A/RES/48/74 B"]
+    );
+    // A month with no day: "d’août 1990".
+    assert_eq!(
+        targets(
+            "ses résolutions 661 (1990) d’août 1990, 678 (1990) du 29 novembre 1990",
+            Lang::Fr
+        ),
+        ["S/RES/661 (1990)", "S/RES/678 (1990)"]
+    );
+}
+
+#[test]
+fn a_damaged_keyword_before_a_number_no_date_can_be() {
+    assert_eq!(
+        targets("its revolution 1803 (XVII) of 14 December 1962", Lang::En),
+        ["A/RES/1803 (XVII)"]
+    );
+    assert_eq!(
+        targets("la résolutlon 2625 (XXV)", Lang::Fr),
+        ["A/RES/2625 (XXV)"]
+    );
+    // The same word before a slashed number, a page or a year is left alone.
+    assert!(targets("revolution 65/230", Lang::En).is_empty());
+    assert!(targets("the revolution of 1917 (p. 12)", Lang::En).is_empty());
+}
+
+#[test]
+fn dates_and_damaged_years_in_the_brackets() {
+    assert_eq!(
+        targets(
+            "учрежденного резолюцией 1373 (от 28 сентября 2001 года)",
+            Lang::Ru
+        ),
+        ["S/RES/1373 (2001)"]
+    );
+    assert_eq!(
+        targets(
+            "les résolutions 1783 (Octobre 2007) et 1813 (avril 2008)",
+            Lang::Fr
+        ),
+        ["S/RES/1783 (2007)", "S/RES/1813 (2008)"]
+    );
+    assert_eq!(
+        targets("resolutions 632 (1989) and 640\n( {989);", Lang::En),
+        ["S/RES/632 (1989)", "S/RES/640 (1989)"]
+    );
+}
+
+#[test]
+fn arabic_as_the_un_and_its_scans_write_it() {
+    assert_eq!(targets("القرار 52/38 هاء", Lang::Ar), ["A/RES/52/38 E"]);
+    assert_eq!(
+        targets("وإذ تشير إلى قرارها 37/99 فاء", Lang::Ar),
+        ["A/RES/37/99 Q"]
+    );
+    assert_eq!(
+        targets("قراراتها 58 / 41 و 59 / 3", Lang::Ar),
+        ["A/RES/58/41", "A/RES/59/3"]
+    );
+    assert_eq!(targets("القرار ٥٧/١٢٩\u{200F}", Lang::Ar), ["A/RES/57/129"]);
+    assert_eq!(
+        targets("قرارها 66/253 ألف وباء", Lang::Ar),
+        ["A/RES/66/253 A", "A/RES/66/253 B"]
+    );
+    assert_eq!(
+        targets("القرار 217 ألف (د-3)", Lang::Ar),
+        ["A/RES/217 A (III)"]
+    );
+    // The span is the text as written, digits, spaces and letter name included.
+    let t = "إلى قرارها ٥١ / ٤٥ قاف المؤرخ";
+    assert_eq!(spans(t, Lang::Ar), ["٥١ / ٤٥ قاف"]);
+    // Letters are letters only after a number: "ألف" is also a thousand.
+    assert!(targets("القرار 15 ألف دولار", Lang::Ar).is_empty());
+}
+
+#[test]
+fn chinese_without_di_and_in_traditional_characters() {
+    assert_eq!(
+        targets("第48届联大采纳了48/26号决议", Lang::Zh),
+        ["A/RES/48/26"]
+    );
+    assert_eq!(targets("大會第 65/230 號決議", Lang::Zh), ["A/RES/65/230"]);
+    // A number without 第 and without a session is nothing plenary can read.
+    assert!(targets("聯大396號決議", Lang::Zh).is_empty());
+}
+
+#[test]
+fn a_number_sign_before_the_number() {
+    assert_eq!(
+        targets("в соответствии с резолюцией № 1373 (2001)", Lang::Ru),
+        ["S/RES/1373 (2001)"]
+    );
+    assert_eq!(
+        targets("قرار مجلس الأمن رقم 242 (1967)", Lang::Ar),
+        ["S/RES/242 (1967)"]
+    );
+    assert_eq!(
+        targets("la résolution n° 1540 (2004)", Lang::Fr),
+        ["S/RES/1540 (2004)"]
+    );
+    assert_eq!(
+        targets("resolution No. 2334 (2016)", Lang::En),
+        ["S/RES/2334 (2016)"]
+    );
+}
+
+#[test]
+fn a_full_symbol_cut_after_a_slash() {
+    assert_eq!(
+        targets("see A/RES/\n65/230 and S/RES/2334\n(2016)", Lang::En)[0],
+        "A/RES/65/230"
+    );
+    assert_eq!(spans("see A/RES/\n65/230.", Lang::En), ["A/RES/\n65/230"]);
+    assert_eq!(targets("the report (S/\n12869)", Lang::En), ["doc:S/12869"]);
+}
+
+#[test]
+fn chinese_full_width_brackets_and_digits() {
+    assert_eq!(
+        targets(
+            "回顾其第1373（2001）号和第１５４０（２００４）号决议，",
+            Lang::Zh
+        ),
+        ["S/RES/1373 (2001)", "S/RES/1540 (2004)"]
+    );
+}
+
+#[test]
+fn an_organ_right_before_a_number_stands_for_a_lost_keyword() {
+    assert_eq!(
+        targets(
+            "in accordance with Security Council 242 (1967) and 338 (1973)",
+            Lang::En
+        ),
+        ["S/RES/242 (1967)", "S/RES/338 (1973)"]
+    );
+    assert_eq!(
+        targets(
+            "the General Assembly 2625 (XXV) of 24 October 1970",
+            Lang::En
+        ),
+        ["A/RES/2625 (XXV)"]
+    );
+    // Not before a slashed number, a year alone or a page.
+    assert!(targets("the General Assembly 78/1", Lang::En).is_empty());
+    assert!(targets("the Security Council in 1967 (p. 3)", Lang::En).is_empty());
+}
+
+#[test]
+fn a_range_of_part_letters_keeps_the_list_going() {
+    assert_eq!(
+        targets(
+            "resoluciones 36/226 A y B, 37/123 A a F, 38/180 A a E y 48/58",
+            Lang::Es
+        ),
+        [
+            "A/RES/36/226 A",
+            "A/RES/36/226 B",
+            "A/RES/37/123 A",
+            "A/RES/37/123 F",
+            "A/RES/38/180 A",
+            "A/RES/38/180 E",
+            "A/RES/48/58"
+        ]
+    );
+    assert_eq!(
+        spans("resolutions 37/123 A to F and 38/180 A–E,", Lang::En),
+        ["37/123 A", "F", "38/180 A", "E"]
+    );
+}
+
+#[test]
+fn an_old_number_over_its_session() {
+    // The Arabic press writes 2656 (XXV) as "(2656/25)".
+    assert_eq!(
+        targets("أصدرت الجمعية العامة قرارها رقم (2656/25)،", Lang::Ar),
+        ["A/RES/2656 (XXV)"]
+    );
+    // Elsewhere such a pair is no resolution of any series: not a year of the Economic and
+    // Social Council, whose numbers it would otherwise be read as.
+    assert_eq!(targets("resolution 2656/25", Lang::En), ["no:NoSuchSeries"]);
+    assert_eq!(
+        targets("Council resolution 1996/31", Lang::En),
+        ["E/RES/1996/31"]
+    );
+}

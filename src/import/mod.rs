@@ -24,6 +24,7 @@ mod furniture;
 mod header;
 mod lang;
 mod lines;
+mod mend;
 mod security_council;
 mod write;
 

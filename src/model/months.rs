@@ -43,6 +43,9 @@ pub const ES: [&str; 12] = [
     "noviembre",
     "diciembre",
 ];
+/// Other Spanish spellings in use, with the month they name: some Latin American texts write
+/// "setiembre" for September.
+pub const ES_VARIANTS: [(&str, u8); 1] = [("setiembre", 9)];
 /// Russian months in the genitive, the case a date uses ("4 декабря").
 pub const RU: [&str; 12] = [
     "января",
@@ -90,15 +93,13 @@ pub const AR_EGYPTIAN: [&[&str]; 12] = [
 ];
 
 /// The number (1–12) of a month named in any of the five languages: "December",
-/// "décembre", "diciembre" (or "setiembre" for September), "декабря", or the Arabic
+/// "décembre", "diciembre" (or a variant such as "setiembre"), "декабря", or the Arabic
 /// "كانون الأول/ديسمبر", either half of it alone, or a spelling without hamza.
 pub fn number(name: &str) -> Option<u8> {
     let lower = name.trim().to_lowercase();
-    let lower = if lower == "setiembre" {
-        "septiembre".to_string()
-    } else {
-        lower
-    };
+    if let Some((_, month)) = ES_VARIANTS.iter().find(|(v, _)| *v == lower) {
+        return Some(*month);
+    }
     let index = [&EN, &FR, &ES, &RU]
         .iter()
         .find_map(|table| table.iter().position(|m| *m == lower))

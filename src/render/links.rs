@@ -45,6 +45,8 @@ struct Segment<'a> {
     node: Option<&'a AstNode<'a>>,
     /// The link the text stands in, if any.
     link: Option<&'a AstNode<'a>>,
+    /// A soft line break, which a citation may span ("1373\n(2001)").
+    soft_break: Option<&'a AstNode<'a>>,
 }
 
 pub struct Pass<'a> {
@@ -95,14 +97,27 @@ impl Pass<'_> {
             if text.trim().is_empty() {
                 continue;
             }
+            let found = cite::find_in(&text, self.lang, self.organ);
+            // A citation across a line break becomes one link first; the block is then read
+            // again, with that citation inside its link.
+            let (segments, found) =
+                if self.link_across_breaks(arena, &segments, &found, &mut out.hrefs) {
+                    let (text, segments) = block_text(block);
+                    let found = cite::find_in(&text, self.lang, self.organ);
+                    (segments, found)
+                } else {
+                    (segments, found)
+                };
             let anchor = anchor_of(anchors, block);
             let mut splits: HashMap<usize, Vec<(std::ops::Range<usize>, Href)>> = HashMap::new();
-            for c in cite::find_in(&text, self.lang, self.organ) {
+            for c in found {
                 let segment = segments.iter().find(|s| {
                     s.start <= c.span.start && c.span.end <= s.start + s.len && s.node.is_some()
                 });
-                let line = segment
-                    .and_then(|s| s.node)
+                let line = segments
+                    .iter()
+                    .find(|s| s.start <= c.span.start && c.span.start < s.start + s.len)
+                    .and_then(|s| s.node.or(s.soft_break))
                     .map_or(block.data().sourcepos.start.line, |n| {
                         n.data().sourcepos.start.line
                     });
@@ -142,6 +157,56 @@ impl Pass<'_> {
         }
         self.placeholders(root, anchors, &from_context, &mut out);
         out
+    }
+
+    /// Makes each citation that runs across soft line breaks, through text and breaks of one
+    /// parent outside any link, into one link around them. Says whether it made any.
+    fn link_across_breaks<'a>(
+        &self,
+        arena: &'a Arena<'a>,
+        segments: &[Segment<'a>],
+        found: &[cite::Citation],
+        hrefs: &mut HashMap<usize, Href>,
+    ) -> bool {
+        let mut made = false;
+        for c in found {
+            let covered: Vec<&Segment<'a>> = segments
+                .iter()
+                .filter(|s| s.start < c.span.end && c.span.start < s.start + s.len)
+                .collect();
+            let (Some(first), Some(last)) = (covered.first(), covered.last()) else {
+                continue;
+            };
+            let crosses = covered.iter().any(|s| s.soft_break.is_some());
+            let plain = covered
+                .iter()
+                .all(|s| s.link.is_none() && (s.node.is_some() || s.soft_break.is_some()));
+            let (Some(head), Some(tail)) = (first.node, last.node) else {
+                continue;
+            };
+            let parent = head.parent().map(anchors::key);
+            let siblings = covered
+                .iter()
+                .filter_map(|s| s.node.or(s.soft_break))
+                .all(|n| n.parent().map(anchors::key) == parent);
+            if !(crosses && plain && siblings && linkable(&c.target)) {
+                continue;
+            }
+            let Some(href) = self.linker.href(&c.target, c.paragraph, self.lang) else {
+                continue;
+            };
+            let link = wrap_in_link(
+                arena,
+                head,
+                c.span.start - first.start,
+                tail,
+                c.span.end - last.start,
+                &href,
+            );
+            hrefs.insert(anchors::key(link), href);
+            made = true;
+        }
+        made
     }
 
     /// Gives every `[text](#)` its target, or unwraps it and says why.
@@ -234,8 +299,9 @@ fn problem(pos: Sourcepos, message: String, hint: &str, error: bool) -> Problem 
     }
 }
 
-/// The text of a block, as one string (soft breaks as newlines), with where each piece
-/// came from. Code spans count as text for context but are never linked.
+/// The text of a block, as one string (soft breaks as spaces, hard breaks as newlines),
+/// with where each piece came from. Code spans count as text for context but are never
+/// linked.
 fn block_text<'a>(block: &'a AstNode<'a>) -> (String, Vec<Segment<'a>>) {
     let mut text = String::new();
     let mut segments = Vec::new();
@@ -255,6 +321,7 @@ fn block_text<'a>(block: &'a AstNode<'a>) -> (String, Vec<Segment<'a>>) {
                     len: t.len(),
                     node: Some(node),
                     link,
+                    soft_break: None,
                 });
             }
             NodeValue::Code(c) => {
@@ -264,9 +331,21 @@ fn block_text<'a>(block: &'a AstNode<'a>) -> (String, Vec<Segment<'a>>) {
                     len: c.literal.len(),
                     node: None,
                     link,
+                    soft_break: None,
                 });
             }
-            NodeValue::SoftBreak | NodeValue::LineBreak => text.push('\n'),
+            // The finder reads a soft break as the space it is in Markdown.
+            NodeValue::SoftBreak => {
+                text.push(' ');
+                segments.push(Segment {
+                    start,
+                    len: 1,
+                    node: None,
+                    link,
+                    soft_break: Some(node),
+                });
+            }
+            NodeValue::LineBreak => text.push('\n'),
             NodeValue::HtmlInline(_) => text.push(' '),
             _ => {}
         }
@@ -328,6 +407,71 @@ fn split_into_links<'a>(
     node.detach();
 }
 
+/// Puts a link around the text from byte `start` of text node `head` to byte `end` of
+/// text node `tail`, a later sibling, and the nodes between them. Returns the link.
+fn wrap_in_link<'a>(
+    arena: &'a Arena<'a>,
+    head: &'a AstNode<'a>,
+    start: usize,
+    tail: &'a AstNode<'a>,
+    end: usize,
+    href: &Href,
+) -> &'a AstNode<'a> {
+    let new = |text: &str, pos: Sourcepos| {
+        let n: &'a AstNode<'a> = arena.alloc(NodeValue::Text(text.to_string().into()).into());
+        n.data_mut().sourcepos = pos;
+        n
+    };
+    let literal = |n: &'a AstNode<'a>| match &n.data().value {
+        NodeValue::Text(t) => t.to_string(),
+        _ => String::new(),
+    };
+    let set = |n: &'a AstNode<'a>, text: &str| {
+        if let NodeValue::Text(t) = &mut n.data_mut().value {
+            *t = text.to_string().into();
+        }
+    };
+    // The text before the citation stays where it is; the citation's part of `head` moves.
+    let head_text = literal(head);
+    let first = if start == 0 {
+        head
+    } else {
+        let rest = new(&head_text[start..], head.data().sourcepos);
+        set(head, &head_text[..start]);
+        head.insert_after(rest);
+        rest
+    };
+    let tail_text = literal(tail);
+    let last = if end >= tail_text.len() {
+        tail
+    } else {
+        let part = new(&tail_text[..end], tail.data().sourcepos);
+        set(tail, &tail_text[end..]);
+        tail.insert_before(part);
+        part
+    };
+    let link: &'a AstNode<'a> = arena.alloc(
+        NodeValue::Link(Box::new(NodeLink {
+            url: href.url.clone(),
+            title: String::new(),
+        }))
+        .into(),
+    );
+    link.data_mut().sourcepos = first.data().sourcepos;
+    first.insert_before(link);
+    let mut node = Some(first);
+    while let Some(n) = node {
+        node = if std::ptr::eq(n, last) {
+            None
+        } else {
+            n.next_sibling()
+        };
+        n.detach();
+        link.append(n);
+    }
+    link
+}
+
 /// Replaces a link with its children.
 fn unwrap<'a>(link: &'a AstNode<'a>) {
     let children: Vec<_> = link.children().collect();
@@ -336,4 +480,88 @@ fn unwrap<'a>(link: &'a AstNode<'a>) {
         link.insert_before(child);
     }
     link.detach();
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cite::Target;
+    use crate::model::{Lang, Organ};
+    use crate::render::{AnchorLabels, Context, Href, Linker, RenderOptions, render_body};
+
+    /// Links every resolution to its path, so that the test sees each link.
+    struct ByPath;
+
+    impl Linker for ByPath {
+        fn href(&self, target: &Target, _: Option<u32>, _: Lang) -> Option<Href> {
+            let Target::Resolution(s) = target else {
+                return None;
+            };
+            Some(Href {
+                url: format!("/{}", s.path()),
+                hreflang: None,
+                external: false,
+            })
+        }
+    }
+
+    fn render(md: &str) -> (String, Vec<(String, usize)>) {
+        let labels = AnchorLabels::default();
+        let ctx = Context {
+            options: RenderOptions::default(),
+            lang: Lang::En,
+            organ: Organ::SecurityCouncil,
+            linker: &ByPath,
+            labels: &labels,
+        };
+        let body = render_body(md, &ctx);
+        let found = body
+            .citations
+            .iter()
+            .map(|f| {
+                let target = match &f.target {
+                    Target::Resolution(s) => s.to_string(),
+                    t => format!("{t:?}"),
+                };
+                (target, f.line)
+            })
+            .collect();
+        (body.html.text().into_owned(), found)
+    }
+
+    #[test]
+    fn a_citation_across_a_line_break_is_one_link() {
+        let (html, found) = render(
+            "The Security Council,\n\nReaffirming its resolutions 1368 (2001), 1373\n(2001) of 28 September 2001 and\n1377 (2001),\n",
+        );
+        let p = html
+            .lines()
+            .skip_while(|l| !l.contains("Reaffirming"))
+            .take(3)
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(
+            p,
+            "<p id=\"pp-1\" class=\"pp\"><a class=\"para-anchor\" href=\"#pp-1\" aria-label=\"Preambular paragraph 1\"><span aria-hidden=\"true\">¶</span></a>Reaffirming its resolutions <a href=\"/S/RES/1368(2001)\" class=\"cite\">1368 (2001)</a>, <a href=\"/S/RES/1373(2001)\" class=\"cite\">1373\n(2001)</a> of 28 September 2001 and\n<a href=\"/S/RES/1377(2001)\" class=\"cite\">1377 (2001)</a>,</p>"
+        );
+        // Each citation is recorded once, at the line where it starts.
+        assert_eq!(
+            found,
+            [
+                ("S/RES/1368 (2001)".to_string(), 3),
+                ("S/RES/1373 (2001)".to_string(), 3),
+                ("S/RES/1377 (2001)".to_string(), 5)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_break_between_keyword_and_number_leaves_the_link_on_the_number() {
+        let (html, _) = render("The Security Council,\n\nRecalling its resolution\n1540 (2004),\n");
+        assert!(
+            html.contains(
+                "resolution\n<a href=\"/S/RES/1540(2004)\" class=\"cite\">1540 (2004)</a>,"
+            ),
+            "{html}"
+        );
+    }
 }

@@ -1,0 +1,99 @@
+//! Keywords a scan or a typist damaged: "resoiutions 262 (1968)", "свою революцию 1722
+//! (XVI)", "résolutlon 1803 (XVII)". A word one letter away from a keyword is read as one,
+//! but only before a number that cannot be a date, a page or an amount: an old-style
+//! `1803 (XVII)` or a Council number with its year, `262 (1968)`. So is the last word of an
+//! organ's name right before such a number, where a page break or the scan lost the keyword
+//! ("in accordance with Security Council 242 (1967)").
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Lang;
+
+/// The keyword's forms, lower case, that a damaged word is compared with.
+fn forms(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &["resolution", "resolutions"],
+        Lang::Fr => &["résolution", "résolutions"],
+        // Spanish texts also slip into the English word: "la resolution 478 (1980)".
+        Lang::Es => &["resolución", "resoluciones", "resolution"],
+        Lang::Ru => &[
+            "резолюция",
+            "резолюции",
+            "резолюцию",
+            "резолюцией",
+            "резолюциях",
+            "резолюциям",
+            "резолюциями",
+        ],
+        // Arabic and Chinese keywords are short; one letter off is another word.
+        Lang::Ar | Lang::Zh => &[],
+    }
+}
+
+/// The last word of the organs' names, lower case: "Security Council", "General Assembly".
+fn organ_ends(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &["council", "assembly"],
+        Lang::Fr => &["sécurité", "générale"],
+        Lang::Es => &["seguridad"],
+        Lang::Ru => &["безопасности", "ассамблеи"],
+        Lang::Ar | Lang::Zh => &[],
+    }
+}
+
+/// Words at most one letter away from a keyword (and not the keyword itself), or from the
+/// last word of an organ's name, that `strong(end)` says are followed by a number specific
+/// enough to be a resolution's.
+pub fn keywords(
+    text: &str,
+    lang: Lang,
+    is_keyword: impl Fn(&str) -> bool,
+    strong: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b\p{L}{7,14}\b").expect("pattern"));
+    let forms = forms(lang);
+    if forms.is_empty() {
+        return Vec::new();
+    }
+    let ends = organ_ends(lang);
+    WORD.find_iter(text)
+        .filter(|w| {
+            let word = w.as_str().to_lowercase();
+            let near = |f: &&str| strsim::levenshtein(f, &word) <= 1;
+            let keyword = !is_keyword(w.as_str()) && forms.iter().any(near);
+            (keyword || ends.iter().any(near)) && strong(w.end())
+        })
+        .map(|w| w.range())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, lang: Lang) -> Vec<&str> {
+        let lex = crate::cite::lexicon::lexicon(lang);
+        keywords(text, lang, |w| lex.resolution.is_match(w), |_| true)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn one_letter_off() {
+        assert_eq!(words("abide by resoiutions 262", Lang::En), ["resoiutions"]);
+        assert_eq!(words("свою революцию 1722", Lang::Ru), ["революцию"]);
+        assert_eq!(words("la résolutlon 1803", Lang::Fr), ["résolutlon"]);
+        // The keyword itself is the lexicon's; other words are not keywords.
+        assert!(words("its resolutions 262", Lang::En).is_empty());
+        assert!(words("the revolutionary 262", Lang::En).is_empty());
+        assert!(words("القرار 262", Lang::Ar).is_empty());
+        assert_eq!(words("the Security Councll 242", Lang::En), ["Councll"]);
+        assert_eq!(words("du Conseil de sécurité 242", Lang::Fr), ["sécurité"]);
+        assert_eq!(words("en la resolution 478", Lang::Es), ["resolution"]);
+    }
+}
