@@ -92,6 +92,26 @@ pub const AR_EGYPTIAN: [&[&str]; 12] = [
     &["ديسمبر"],
 ];
 
+/// The months as a date in `lang` writes them: "December", "décembre", "diciembre",
+/// "декабря", "كانون الأول/ديسمبر", and in Chinese the number ("12").
+pub fn written(lang: crate::model::Lang) -> [String; 12] {
+    use crate::model::Lang;
+    std::array::from_fn(|i| match lang {
+        Lang::En => {
+            let mut chars = EN[i].chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        Lang::Fr => FR[i].to_string(),
+        Lang::Es => ES[i].to_string(),
+        Lang::Ru => RU[i].to_string(),
+        Lang::Ar => format!("{}/{}", AR_LEVANTINE[i], AR_EGYPTIAN[i][0]),
+        Lang::Zh => (i + 1).to_string(),
+    })
+}
+
 /// The number (1–12) of a month named in any of the five languages: "December",
 /// "décembre", "diciembre" (or a variant such as "setiembre"), "декабря", or the Arabic
 /// "كانون الأول/ديسمبر", either half of it alone, or a spelling without hamza.

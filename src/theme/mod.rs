@@ -290,7 +290,20 @@ fn read_templates(
 
 /// Reads `[lang]` tables of strings; later files override keys of earlier ones.
 fn load_strings(files: &[(String, PathBuf)]) -> Result<HashMap<Lang, Value>, Vec<Diagnostic>> {
-    let mut merged: BTreeMap<Lang, toml::Table> = BTreeMap::new();
+    // The months of dates are the model's (`model::months`), unless a theme names them.
+    let mut merged: BTreeMap<Lang, toml::Table> = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let months = crate::model::months::written(lang)
+                .into_iter()
+                .map(toml::Value::String)
+                .collect();
+            (
+                lang,
+                toml::Table::from_iter([("months".to_string(), toml::Value::Array(months))]),
+            )
+        })
+        .collect();
     let mut diags = Vec::new();
     for (text, origin) in files {
         let table: toml::Table = match toml::from_str(text) {
