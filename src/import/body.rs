@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::Line;
+use super::openers;
+use crate::model::Lang;
 
 /// What to do with a hyphen at the end of a line.
 #[derive(Debug, Clone)]
@@ -165,6 +167,9 @@ pub struct Layout {
     /// extractions): a line well short of it that ends a sentence ends its paragraph,
     /// blank line or not.
     pub width: Option<usize>,
+    /// The language whose paragraph openings ("Recalling", "Decides") start a paragraph
+    /// after a line that ends a clause, blank line or not (pdftotext leaves none).
+    pub openers: Option<Lang>,
 }
 
 impl Layout {
@@ -177,22 +182,77 @@ impl Layout {
             .unwrap_or(0)
     }
 
+    /// A line well short of the margin with no closing punctuation: a heading, when the
+    /// next line starts with a capital.
+    fn ends_unpunctuated_short(&self, text: &str) -> bool {
+        !text.is_empty()
+            && !is_enumerator(text)
+            && !ends_a_clause(text)
+            && !text.ends_with(['-', '–', '—', '(', '“'])
+            && self
+                .width
+                .is_some_and(|w| text.chars().count() * 10 < w * 6)
+    }
+
+    /// The width of a full line: the length most lines reach, so that a few long lines
+    /// (pdftotext joins a word broken at a hyphen onto its line) do not set it.
+    pub fn typical(lines: &[Line]) -> usize {
+        let mut lengths: Vec<usize> = lines
+            .iter()
+            .map(|l| l.text.chars().count())
+            .filter(|&n| n > 0)
+            .collect();
+        lengths.sort_unstable();
+        lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(0)
+    }
+
     fn ends_short(&self, text: &str) -> bool {
-        // A number or letter alone ("1.", "(a)") starts its paragraph, it does not end one.
-        let enumerator_only = OPERATIVE
-            .captures(text)
-            .is_some_and(|c| c.name("rest").is_none())
-            || SUB
-                .find(text)
-                .is_some_and(|m| m.as_str().trim_end() == text)
-            || ROMAN_HEADING
-                .find(text)
-                .is_some_and(|m| m.as_str().trim_end() == text);
-        !enumerator_only
+        !is_enumerator(text)
             && self
                 .width
                 .is_some_and(|w| text.chars().count() * 10 < w * 6 && ends_a_sentence(text))
     }
+}
+
+/// An item numbered by name, as the Pact for the Future numbers its actions: "Action 11.
+/// We will protect …", "Article 5. Each State …".
+static NAMED_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+ \d{1,3}\.\s").expect("pattern compiles"));
+
+/// A heading on a line of its own, in a text without blank lines: short, capitalised, no
+/// closing punctuation, and what follows starts with a capital or a number.
+fn is_heading_line(text: &str, next: Option<&Line>, layout: &Layout) -> bool {
+    text.starts_with(char::is_uppercase)
+        && layout.ends_unpunctuated_short(text)
+        && next.is_some_and(|n| {
+            n.text
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// A number or letter alone ("1.", "(a)", "V."): it starts its paragraph, it does not
+/// end one.
+fn is_enumerator(text: &str) -> bool {
+    OPERATIVE
+        .captures(text)
+        .is_some_and(|c| c.name("rest").is_none())
+        || SUB
+            .find(text)
+            .is_some_and(|m| m.as_str().trim_end() == text)
+        || ROMAN_HEADING
+            .find(text)
+            .is_some_and(|m| m.as_str().trim_end() == text)
+}
+
+/// Whether a paragraph so far can end where it stands, as a resolution's paragraphs end:
+/// with a comma, a semicolon or a full stop (a footnote mark after it aside). A colon
+/// announces what follows in the same paragraph or its sub-paragraphs; an enumerator
+/// alone has its text still to come.
+fn ends_a_paragraph(text: &str) -> bool {
+    let text = text.trim_end().trim_end_matches(|c: char| {
+        c == ']' || c.is_ascii_digit() || c == '^' || c == '[' || c == ' '
+    });
+    !is_enumerator(text) && text.ends_with(['.', ',', ';', '”', '"', '。', '，', '；', '،', '؛'])
 }
 
 /// "6.Calls", "2 Requests": OCR loses the space or the dot after a paragraph number.
@@ -261,9 +321,21 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
     let mut last_op = 0u32;
     let mut after_blank = true;
     let mut previous_short = false;
-    for line in lines {
+    let mut previous_heading = false;
+    for (i, line) in lines.iter().enumerate() {
+        let heading_before = std::mem::replace(
+            &mut previous_heading,
+            layout.openers.is_some() && layout.ends_unpunctuated_short(&line.text),
+        );
         let ended = std::mem::replace(&mut previous_short, layout.ends_short(&line.text));
         if line.is_blank() {
+            // pdftotext puts a blank line between a number alone and its text.
+            let enumerator_only = current
+                .as_ref()
+                .is_some_and(|p| p.text.is_empty() || is_enumerator(&p.text));
+            if layout.openers.is_some() && enumerator_only {
+                continue;
+            }
             if let Some(p) = current.take() {
                 out.push(p);
             }
@@ -271,11 +343,26 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
             continue;
         }
         let previous_ends = current.as_ref().is_some_and(|p| ends_a_sentence(&p.text));
+        // The grammar of a resolution: a paragraph ends with a comma, a semicolon or a
+        // full stop, and the next one opens with its participle, verb or number.
+        let grammar = layout
+            .openers
+            .filter(|_| current.as_ref().is_some_and(|p| ends_a_paragraph(&p.text)));
+        let next = lines[i + 1..].iter().find(|l| !l.is_blank());
+        let opens = grammar.is_some_and(|lang| {
+            openers::opens_paragraph(&line.text, lang)
+                || NAMED_ITEM.is_match(&line.text)
+                || is_enumerator(&line.text)
+                || is_heading_line(&line.text, next, layout)
+        });
         let bare_number = OPERATIVE
             .captures(&line.text)
             .is_some_and(|c| c.name("rest").is_none());
-        let may_start = after_blank || previous_ends || bare_number;
-        let op = if may_start {
+        let may_start = after_blank || previous_ends || bare_number || grammar.is_some();
+        // Without blank lines, the next number in sequence starts its paragraph even
+        // after a heading ("II. Our changed world" / "24. Our world has changed").
+        let may_number = may_start || layout.openers.is_some();
+        let op = if may_number {
             operative_number(&line.text, last_op, after_blank || bare_number, layout.ocr)
         } else {
             None
@@ -296,11 +383,12 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
         if cut {
             current = out.pop();
         }
+        let after_heading = heading_before && line.text.starts_with(char::is_uppercase);
         if cut {
             if let Some(p) = current.as_mut() {
                 join_into(&mut p.text, &line.text, &layout.hyphens);
             }
-        } else if after_blank || ended || op.is_some() || sub {
+        } else if after_blank || ended || op.is_some() || sub || opens || after_heading {
             if let Some(p) = current.take() {
                 out.push(p);
             }
@@ -545,6 +633,7 @@ mod tests {
             ocr: false,
             headings: true,
             width: None,
+            openers: None,
         }
     }
 

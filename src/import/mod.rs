@@ -24,6 +24,8 @@ mod furniture;
 mod header;
 mod lang;
 mod lines;
+mod note_blocks;
+mod openers;
 mod security_council;
 mod write;
 
