@@ -73,7 +73,43 @@ pub fn split(text: &str) -> Vec<Line> {
     while out.last().is_some_and(Line::is_blank) {
         out.pop();
     }
+    if form_fed {
+        mend_hanging_numbers(&mut out);
+    }
     out
+}
+
+/// pdftotext sets the last line of a two-line paragraph between the paragraph's number
+/// and its first line: "8." / "zones;" / "" / "Encourages efforts … nuclear-weapon-free"
+/// / "". The short line goes back to the end.
+fn mend_hanging_numbers(lines: &mut [Line]) {
+    let enumerator = |t: &str| {
+        let t = t.trim_end_matches('.');
+        (!t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+            || (t.starts_with('(') && t.ends_with(')') && t.chars().count() <= 5)
+    };
+    let mut i = 0;
+    while i + 4 < lines.len() {
+        let [number, tail, blank, first, after] = &lines[i..i + 5] else {
+            break;
+        };
+        let hanging = enumerator(&number.text)
+            && number.text.len() < 6
+            && tail.text.chars().count() <= 40
+            && tail.text.ends_with([',', ';', '.', ':'])
+            && !tail.text.contains(' ')
+            && blank.is_blank()
+            && !first.is_blank()
+            && !first.text.ends_with([',', ';', '.', ':'])
+            && after.is_blank();
+        if hanging {
+            // number, tail, blank, first → number, first, tail, blank
+            lines[i + 1..i + 4].rotate_right(1);
+            i += 5;
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Drops the blank lines that stand where other lines were taken out (notes, furniture,
@@ -97,7 +133,9 @@ pub fn drop_gap_blanks(lines: Vec<Line>) -> Vec<Line> {
         let after = lines.get(run_end);
         let inserted = before.is_some_and(|b| b.no == lines[i].no);
         let contiguous = match (before, after) {
-            (Some(b), Some(a)) => b.page == a.page && a.no - b.no == run_end - i + 1,
+            (Some(b), Some(a)) => {
+                b.page == a.page && a.no.checked_sub(b.no) == Some(run_end - i + 1)
+            }
             _ => false,
         };
         if inserted || contiguous {
@@ -196,6 +234,28 @@ mod tests {
         let kept: Vec<Line> = lines.into_iter().filter(|l| l.text != "X").collect();
         let texts: Vec<String> = drop_gap_blanks(kept).into_iter().map(|l| l.text).collect();
         assert_eq!(texts, ["a", "", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn a_paragraph_s_last_line_set_under_its_number_goes_back() {
+        let lines = split(
+            "7.\nCongratulates;\n8.\nzones;\n\nEncourages efforts among nuclear-weapon-free\n\n9.\nEncourages\n\u{c}",
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "7.",
+                "Congratulates;",
+                "8.",
+                "Encourages efforts among nuclear-weapon-free",
+                "zones;",
+                "",
+                "",
+                "9.",
+                "Encourages"
+            ]
+        );
     }
 
     #[test]
