@@ -214,6 +214,21 @@ impl Layout {
     }
 }
 
+/// OCR noise in the printed volumes: stray underscores ("Calls _ upon", "13. _ Decides",
+/// "Calls_on", "3133rd_ meeting") and a hyphen doubled by a dash ("Secretary-—General").
+fn drop_ocr_noise(text: &str) -> String {
+    static UNDERSCORES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*_+\s*").expect("pattern compiles"));
+    static DOUBLED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{L})-—(\p{L})").expect("pattern compiles"));
+    if !text.contains(['_', '—']) || text.chars().all(|c| c == '_') {
+        return text.to_string();
+    }
+    let text = UNDERSCORES.replace_all(text, " ");
+    let text = DOUBLED.replace_all(&text, "$1-$2");
+    text.trim().to_string()
+}
+
 /// An item numbered by name, as the Pact for the Future numbers its actions: "Action 11.
 /// We will protect …", "Article 5. Each State …".
 static NAMED_ITEM: LazyLock<Regex> =
@@ -323,6 +338,16 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
     let mut previous_short = false;
     let mut previous_heading = false;
     for (i, line) in lines.iter().enumerate() {
+        let cleaned;
+        let line = if layout.ocr {
+            cleaned = Line {
+                text: drop_ocr_noise(&line.text),
+                ..line.clone()
+            };
+            &cleaned
+        } else {
+            line
+        };
         let heading_before = std::mem::replace(
             &mut previous_heading,
             layout.openers.is_some() && layout.ends_unpunctuated_short(&line.text),
@@ -358,10 +383,16 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
         let bare_number = OPERATIVE
             .captures(&line.text)
             .is_some_and(|c| c.name("rest").is_none());
+        // A number in sequence after a clause ("… to each other," / "7. Urges") starts
+        // its paragraph in any layout.
+        let previous_clause = current.as_ref().is_some_and(|p| ends_a_clause(&p.text));
         let may_start = after_blank || previous_ends || bare_number || grammar.is_some();
+        let numbered_after_clause = previous_clause
+            && operative_number(&line.text, last_op, false, layout.ocr)
+                .is_some_and(|(n, _)| n == last_op + 1);
         // Without blank lines, the next number in sequence starts its paragraph even
         // after a heading ("II. Our changed world" / "24. Our world has changed").
-        let may_number = may_start || layout.openers.is_some();
+        let may_number = may_start || layout.openers.is_some() || numbered_after_clause;
         let op = if may_number {
             operative_number(&line.text, last_op, after_blank || bare_number, layout.ocr)
         } else {
@@ -805,6 +836,63 @@ mod tests {
             },
         ];
         assert_eq!(markdown(&ps), "10. Calls for:\n\n    (a) Efforts;\n");
+    }
+
+    #[test]
+    fn ocr_noise_is_dropped() {
+        assert_eq!(
+            drop_ocr_noise("13. _ Decides to undertake"),
+            "13. Decides to undertake"
+        );
+        assert_eq!(
+            drop_ocr_noise("4. Calls_on all States"),
+            "4. Calls on all States"
+        );
+        assert_eq!(
+            drop_ocr_noise("7. Calls _on all Member States"),
+            "7. Calls on all Member States"
+        );
+        assert_eq!(
+            drop_ocr_noise("the Secretary-—General to"),
+            "the Secretary-General to"
+        );
+        assert_eq!(drop_ocr_noise("light 655 — was"), "light 655 — was");
+    }
+
+    #[test]
+    fn a_number_in_sequence_after_a_comma_starts_its_paragraph() {
+        // S/RES/889 (1993), paragraphs 6 and 7, as OCR'd.
+        let layout = Layout {
+            ocr: true,
+            headings: false,
+            ..layout()
+        };
+        let got: Vec<Role> = paragraphs(
+            &split(
+                "6. Further calls upon the military authorities
+proximity to each other,
+7. Urges the leaders of both communities
+
+8. Reaffirms
+
+13. _ Decides to undertake
+",
+            ),
+            &layout,
+            Part::Resolution,
+        )
+        .into_iter()
+        .map(|p| p.role)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                Role::Operative(6),
+                Role::Operative(7),
+                Role::Operative(8),
+                Role::Operative(13)
+            ]
+        );
     }
 
     #[test]
