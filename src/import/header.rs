@@ -176,12 +176,30 @@ pub fn read_cover(
             read_committee(&text, lang, cover[range.start].no, &mut out, warnings);
         }
     }
+    // pdftotext sets the committee line in the adoption line's block.
+    if committee_block.is_none()
+        && let Some(b) = adoption_block
+        && let Some(k) = blocks[b].clone().find(|&k| cover[k].text.starts_with('['))
+    {
+        let text = super::dates::ascii_digits(&joined(&cover[k..blocks[b].end]));
+        committee_block = Some(b);
+        read_committee(&text, lang, cover[k].no, &mut out, warnings);
+    }
 
     // The title is the last block of the cover, after the committee and adoption lines.
     let after = committee_block.max(adoption_block).map_or(0, |b| b + 1);
-    match blocks.get(after..).and_then(|b| b.last()) {
+    let title_blocks = blocks.get(after..).unwrap_or_default();
+    match title_blocks.last() {
         Some(range) => {
-            let text = joined(&cover[range.clone()]);
+            let mut text = joined(&cover[range.clone()]);
+            // pdftotext sets the number ("78/14.") in a block of its own above the title.
+            if let [.., number, _] = title_blocks
+                && number.len() == 1
+                && NUMBERED_TITLE.captures(&text).is_none()
+                && NUMBERED_TITLE.is_match(&format!("{} x", cover[number.start].text))
+            {
+                text = format!("{} {text}", cover[number.start].text);
+            }
             match NUMBERED_TITLE.captures(&text) {
                 Some(caps) => {
                     out.number = Some(caps["n"].to_string());

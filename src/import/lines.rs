@@ -79,9 +79,9 @@ pub fn split(text: &str) -> Vec<Line> {
     out
 }
 
-/// pdftotext sets the last line of a two-line paragraph between the paragraph's number
-/// and its first line: "8." / "zones;" / "" / "Encourages efforts … nuclear-weapon-free"
-/// / "". The short line goes back to the end.
+/// pdftotext sets the last line of a two-line paragraph, a word alone, between the
+/// paragraph's number and its first line: "8." / "zones;" / "" / "Encourages efforts …
+/// nuclear-weapon-free". The word goes back to the end.
 fn mend_hanging_numbers(lines: &mut [Line]) {
     let enumerator = |t: &str| {
         let t = t.trim_end_matches('.');
@@ -89,8 +89,8 @@ fn mend_hanging_numbers(lines: &mut [Line]) {
             || (t.starts_with('(') && t.ends_with(')') && t.chars().count() <= 5)
     };
     let mut i = 0;
-    while i + 4 < lines.len() {
-        let [number, tail, blank, first, after] = &lines[i..i + 5] else {
+    while i + 3 < lines.len() {
+        let [number, tail, blank, first] = &lines[i..i + 4] else {
             break;
         };
         let hanging = enumerator(&number.text)
@@ -100,12 +100,11 @@ fn mend_hanging_numbers(lines: &mut [Line]) {
             && !tail.text.contains(' ')
             && blank.is_blank()
             && !first.is_blank()
-            && !first.text.ends_with([',', ';', '.', ':'])
-            && after.is_blank();
+            && !first.text.ends_with([',', ';', '.', ':']);
         if hanging {
             // number, tail, blank, first → number, first, tail, blank
             lines[i + 1..i + 4].rotate_right(1);
-            i += 5;
+            i += 4;
         } else {
             i += 1;
         }

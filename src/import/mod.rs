@@ -43,7 +43,7 @@ use crate::model::{Lang, Symbol, Vote};
 
 pub use convert::convert;
 pub use lang::detect as detect_language;
-pub use pdf::PdfError;
+pub use pdf::{PdfError, text as pdf_text};
 
 /// A problem found in a text, at a line of it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,6 +9,7 @@ mod determinism;
 mod errors;
 mod harness;
 mod import;
+mod import_pdf;
 mod init;
 mod links;
 mod nginx;
