@@ -378,6 +378,7 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
             openers::opens_paragraph(&line.text, lang)
                 || NAMED_ITEM.is_match(&line.text)
                 || is_enumerator(&line.text)
+                || SUB.is_match(line.text.trim_start_matches(['“', '"', '‘']))
                 || is_heading_line(&line.text, next, layout)
         });
         let bare_number = OPERATIVE

@@ -172,8 +172,11 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// Whether every word of `text` is on the cover, and it has a word of letters: "8." alone
+/// is a paragraph's number, whatever dates the cover gives.
 fn words_in(text: &str, cover: &HashSet<String>) -> bool {
     words(text).all(|w| cover.contains(&w))
+        && words(text).any(|w| w.chars().any(char::is_alphabetic))
 }
 
 /// Drops the running header at the top of every page after the first.
@@ -295,6 +298,12 @@ mod tests {
         let text = "Lethal autonomous weapons systems\nx,\n\u{c}Lethal autonomous weapons systems\n\nA/RES/80/57\n\n4.\nDecides to include the item.\n68th plenary meeting\n1 December 2025\n\n3/3\n\n25-20009\n\u{c}";
         let kept = strip_form_fed_headers(split(text));
         assert_eq!(texts(&kept)[2..4], ["4.", "Decides to include the item."]);
+        // A number alone under the symbol is no title, though the cover has "4 December".
+        let text = "Lethal autonomous weapons systems 4 December\nx,\n\u{c}Lethal autonomous weapons systems\n\nA/RES/80/57\n\n4.\n\nDecides\n\u{c}";
+        assert_eq!(
+            texts(&strip_form_fed_headers(split(text)))[2..],
+            ["4.", "", "Decides"]
+        );
         assert!(is_furniture("3/3 25-20009") && is_furniture("181223"));
         assert!(!is_furniture("321299") && !is_furniture("2023"));
     }

@@ -78,9 +78,12 @@ fn tokens(block: &[Line], expected: u32) -> Vec<(Token, usize)> {
             out.push((Token::Label(n), line.no));
             continue;
         }
-        // A number on its text's line starts that note, in order.
+        // A number on its text's line starts that note, in order, when the text starts
+        // as a note does ("Ibid.", "See", "A/50/426"), not as a wrapped line of one
+        // ("3 – 14 June 1992").
         if let Some(caps) = NUMBER_AND_TEXT.captures(text)
             && caps["n"].parse::<u32>().ok() == Some(next_attached)
+            && caps["t"].starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"')
         {
             out.push((Token::Label(next_attached), line.no));
             out.push((Token::Text(caps["t"].to_string()), line.no));
@@ -293,6 +296,25 @@ mod tests {
                     2,
                     "Official Records of the General Assembly, Seventy-eighth Session, Supplement No. 11 (A/78/11).".to_string()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_line_that_starts_with_the_next_number_goes_on() {
+        // A/RES/79/200, as a PDF is read.
+        let (notes, _) = notes_of(
+            "x\n__________________\n\n1 Resolution 70/1.\n2 Report of the United Nations Conference on Environment and Development, Rio de Janeiro,\n3 – 14 June 1992, vol. I, resolution 1, annex I.\n3 Ibid., annex II.\n\u{c}",
+        );
+        assert_eq!(
+            notes,
+            [
+                (1, "Resolution 70/1.".to_string()),
+                (
+                    2,
+                    "Report of the United Nations Conference on Environment and Development, Rio de Janeiro, 3 – 14 June 1992, vol. I, resolution 1, annex I.".to_string()
+                ),
+                (3, "Ibid., annex II.".to_string()),
             ]
         );
     }
