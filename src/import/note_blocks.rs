@@ -79,11 +79,11 @@ fn tokens(block: &[Line], expected: u32) -> Vec<(Token, usize)> {
             continue;
         }
         // A number on its text's line starts that note, in order, when the text starts
-        // as a note does ("Ibid.", "See", "A/50/426"), not as a wrapped line of one
-        // ("3 – 14 June 1992").
+        // as a note does ("Ibid.", "A/50/426", "2010 Review Conference"), not as the
+        // wrapped line of a range ("3 – 14 June 1992").
         if let Some(caps) = NUMBER_AND_TEXT.captures(text)
             && caps["n"].parse::<u32>().ok() == Some(next_attached)
-            && caps["t"].starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"')
+            && !caps["t"].starts_with(|c: char| c.is_lowercase() || matches!(c, '–' | '—' | '-'))
         {
             out.push((Token::Label(next_attached), line.no));
             out.push((Token::Text(caps["t"].to_string()), line.no));
@@ -286,7 +286,7 @@ mod tests {
     #[test]
     fn a_number_and_its_text_on_one_line() {
         let (notes, _) = notes_of(
-            "x\n__________________\n\n1 A/50/426, annex.\n2 Official Records of the General Assembly, Seventy-eighth Session,\nSupplement No. 11 (A/78/11).\n\u{c}",
+            "x\n__________________\n\n1 A/50/426, annex.\n2 Official Records of the General Assembly, Seventy-eighth Session,\nSupplement No. 11 (A/78/11).\n3 2010 Review Conference.\n\u{c}",
         );
         assert_eq!(
             notes,
@@ -296,6 +296,7 @@ mod tests {
                     2,
                     "Official Records of the General Assembly, Seventy-eighth Session, Supplement No. 11 (A/78/11).".to_string()
                 ),
+                (3, "2010 Review Conference.".to_string()),
             ]
         );
     }
