@@ -248,9 +248,14 @@ fn is_heading_line(text: &str, next: Option<&Line>, layout: &Layout) -> bool {
 /// A number or letter alone ("1.", "(a)", "V."): it starts its paragraph, it does not
 /// end one.
 fn is_enumerator(text: &str) -> bool {
-    OPERATIVE
-        .captures(text)
-        .is_some_and(|c| c.name("rest").is_none())
+    // A roman section number alone, as the oceans resolutions print it: "I".
+    let roman = !text.is_empty()
+        && text.len() <= 6
+        && text.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    roman
+        || OPERATIVE
+            .captures(text)
+            .is_some_and(|c| c.name("rest").is_none())
         || SUB
             .find(text)
             .is_some_and(|m| m.as_str().trim_end() == text)
