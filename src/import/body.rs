@@ -343,16 +343,11 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
     let mut previous_short = false;
     let mut previous_heading = false;
     for (i, line) in lines.iter().enumerate() {
-        let cleaned;
-        let line = if layout.ocr {
-            cleaned = Line {
-                text: drop_ocr_noise(&line.text),
-                ..line.clone()
-            };
-            &cleaned
-        } else {
-            line
-        };
+        let cleaned = layout.ocr.then(|| Line {
+            text: drop_ocr_noise(&line.text),
+            ..line.clone()
+        });
+        let line = cleaned.as_ref().unwrap_or(line);
         let heading_before = std::mem::replace(
             &mut previous_heading,
             layout.openers.is_some() && layout.ends_unpunctuated_short(&line.text),
@@ -373,32 +368,14 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
             continue;
         }
         let previous_ends = current.as_ref().is_some_and(|p| ends_a_sentence(&p.text));
-        // The grammar of a resolution: a paragraph ends with a comma, a semicolon or a
-        // full stop, and the next one opens with its participle, verb or number.
-        let grammar = layout
-            .openers
-            .filter(|_| current.as_ref().is_some_and(|p| ends_a_paragraph(&p.text)));
         let next = lines[i + 1..].iter().find(|l| !l.is_blank());
-        let opens = grammar.is_some_and(|lang| {
-            openers::opens_paragraph(&line.text, lang)
-                || NAMED_ITEM.is_match(&line.text)
-                || is_enumerator(&line.text)
-                || SUB.is_match(line.text.trim_start_matches(['“', '"', '‘']))
-                || is_heading_line(&line.text, next, layout)
-        });
+        let grammar = grammar_start(current.as_ref(), line, next, layout);
         let bare_number = OPERATIVE
             .captures(&line.text)
             .is_some_and(|c| c.name("rest").is_none());
-        // A number in sequence after a clause ("… to each other," / "7. Urges") starts
-        // its paragraph in any layout.
-        let previous_clause = current.as_ref().is_some_and(|p| ends_a_clause(&p.text));
-        let may_start = after_blank || previous_ends || bare_number || grammar.is_some();
-        let numbered_after_clause = previous_clause
-            && operative_number(&line.text, last_op, false, layout.ocr)
-                .is_some_and(|(n, _)| n == last_op + 1);
-        // Without blank lines, the next number in sequence starts its paragraph even
-        // after a heading ("II. Our changed world" / "24. Our world has changed").
-        let may_number = may_start || layout.openers.is_some() || numbered_after_clause;
+        let may_start = after_blank || previous_ends || bare_number || grammar.clause_ended;
+        let may_number = may_start || numbered_in_sequence(current.as_ref(), line, last_op, layout);
+        let opens = grammar.opens;
         let op = if may_number {
             operative_number(&line.text, last_op, after_blank || bare_number, layout.ocr)
         } else {
@@ -454,6 +431,55 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
     };
     assign_roles(&mut out, layout, headings_from);
     out
+}
+
+/// What the grammar of a resolution says of a line, in a text without blank lines
+/// (`layout.openers`): whether the paragraph before it ends a clause, and whether the
+/// line then opens a paragraph.
+struct GrammarStart {
+    clause_ended: bool,
+    opens: bool,
+}
+
+/// A paragraph ends with a comma, a semicolon or a full stop, and the next one opens with
+/// its participle or verb, an enumerator, a named item, a quoted sub-paragraph or a
+/// heading.
+fn grammar_start(
+    current: Option<&Paragraph>,
+    line: &Line,
+    next: Option<&Line>,
+    layout: &Layout,
+) -> GrammarStart {
+    let grammar = layout
+        .openers
+        .filter(|_| current.is_some_and(|p| ends_a_paragraph(&p.text)));
+    let opens = grammar.is_some_and(|lang| {
+        openers::opens_paragraph(&line.text, lang)
+            || NAMED_ITEM.is_match(&line.text)
+            || is_enumerator(&line.text)
+            || SUB.is_match(line.text.trim_start_matches(['“', '"', '‘']))
+            || is_heading_line(&line.text, next, layout)
+    });
+    GrammarStart {
+        clause_ended: grammar.is_some(),
+        opens,
+    }
+}
+
+/// Whether the next operative number may start at `line` whatever ends the paragraph
+/// before: after a comma in any layout ("… to each other," / "7. Urges"), and anywhere in
+/// a text without blank lines, where it follows a heading as well ("II. Our changed
+/// world" / "24. Our world has changed"). `operative_number` still wants it in sequence.
+fn numbered_in_sequence(
+    current: Option<&Paragraph>,
+    line: &Line,
+    last_op: u32,
+    layout: &Layout,
+) -> bool {
+    let after_clause = current.is_some_and(|p| ends_a_clause(&p.text))
+        && operative_number(&line.text, last_op, false, layout.ocr)
+            .is_some_and(|(n, _)| n == last_op + 1);
+    layout.openers.is_some() || after_clause
 }
 
 /// Whether a paragraph reads as a heading: short, no closing punctuation, capitalised.
