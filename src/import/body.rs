@@ -927,6 +927,102 @@ proximity to each other,
         );
     }
 
+    /// The paragraphs' first words, as a form-fed text of `lang` gives them.
+    fn grammar_starts(text: &str, lang: Lang) -> Vec<String> {
+        let lines = split(text);
+        let layout = Layout {
+            width: Some(Layout::typical(&lines)),
+            openers: Some(lang),
+            ..layout()
+        };
+        paragraphs(&lines, &layout, Part::Resolution)
+            .into_iter()
+            .map(|p| {
+                let words: Vec<&str> = p.text.split_whitespace().take(2).collect();
+                match p.role {
+                    Role::Operative(n) => format!("{n}. {}", words.join(" ")),
+                    _ => words.join(" "),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn without_blank_lines_the_grammar_cuts_paragraphs() {
+        // As pdftotext gives A/RES/78/14; a blank line between blocks (mixed) still cuts.
+        let got = grammar_starts(
+            "The General Assembly,\nRecalling its resolutions 51/53 of 10 December 1996 and 56/17 of 29 November\n2001 and all its other relevant resolutions, as well as those of the Organization of\nAfrican Unity and of the African Union,\nRecalling also the signing of the African Nuclear-Weapon-Free Zone Treaty\n(Treaty of Pelindaba) in Cairo on 11 April 1996, 1\nConsidering that the establishment of nuclear-weapon-free zones, especially in\nthe Middle East, would enhance the security of Africa,\n\nDeeply concerned about the situation in the region and about the positions of the\nStates parties to the Treaty,\n1.\nRecalls with satisfaction the entry into force of the African Nuclear-Weapon-Free Zone Treaty;\n2.\nCalls upon African States that have not yet done so to sign and ratify the Treaty;\n\u{c}",
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                "The General",
+                "Recalling its",
+                "Recalling also",
+                "Considering that",
+                "Deeply concerned",
+                "1. Recalls with",
+                "2. Calls upon"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_grammar_in_the_other_five_languages() {
+        // Built from the UN's conventions for each language, no blank lines.
+        let cases = [
+            (
+                Lang::Fr,
+                "L’Assemblée générale,\nRappelant ses résolutions antérieures sur la question, notamment\nla résolution 77/1,\nProfondément préoccupée par la situation humanitaire,\n1.\nDécide de rester saisie de la question ;\n\u{c}",
+                [
+                    "L’Assemblée générale,",
+                    "Rappelant ses",
+                    "Profondément préoccupée",
+                    "1. Décide de",
+                ],
+            ),
+            (
+                Lang::Es,
+                "La Asamblea General,\nRecordando sus resoluciones anteriores sobre la cuestión, incluida\nla resolución 77/1,\nProfundamente preocupada por la situación humanitaria,\n1.\nDecide seguir ocupándose de la cuestión;\n\u{c}",
+                [
+                    "La Asamblea",
+                    "Recordando sus",
+                    "Profundamente preocupada",
+                    "1. Decide seguir",
+                ],
+            ),
+            (
+                Lang::Ru,
+                "Генеральная Ассамблея,\nссылаясь на свои предыдущие резолюции по этому вопросу, включая\nрезолюцию 77/1,\nглубоко обеспокоенная гуманитарным положением,\n1.\nпостановляет продолжать заниматься этим вопросом;\n\u{c}",
+                [
+                    "Генеральная Ассамблея,",
+                    "ссылаясь на",
+                    "глубоко обеспокоенная",
+                    "1. постановляет продолжать",
+                ],
+            ),
+            (
+                Lang::Ar,
+                "إن الجمعية العامة،\nإذ تشير إلى قراراتها السابقة بشأن هذه المسألة، بما فيها\nالقرار 77/1،\nوإذ يساورها بالغ القلق إزاء الحالة الإنسانية،\n1 -\nتقرر أن تبقي المسألة قيد نظرها؛\n\u{c}",
+                ["إن الجمعية", "إذ تشير", "وإذ يساورها", "1. تقرر أن"],
+            ),
+            (
+                Lang::Zh,
+                "大会，\n回顾其以往关于这个问题的各项决议，包括第\n77/1 号决议，\n深为关切人道主义局势，\n1.\n决定继续处理这个问题。\n\u{c}",
+                [
+                    "大会，",
+                    "回顾其以往关于这个问题的各项决议，包括第 77/1",
+                    "深为关切人道主义局势，",
+                    "1. 决定继续处理这个问题。",
+                ],
+            ),
+        ];
+        for (lang, text, want) in cases {
+            assert_eq!(grammar_starts(text, lang), want, "{lang:?}");
+        }
+    }
+
     #[test]
     fn markup_in_text_is_escaped() {
         assert_eq!(escape_start("1995. The year"), "1995\\. The year");
