@@ -1,6 +1,7 @@
 //! Properties that must hold for every input, checked on generated ones: a symbol's
-//! canonical spelling parses back to the same symbol, and every citation found lies
-//! within its text, on character boundaries.
+//! canonical spelling parses back to the same symbol, every citation found lies
+//! within its text, on character boundaries, and a damaged PDF is read or refused,
+//! never a panic.
 
 use plenary::cite;
 use plenary::model::{Lang, Organ, Symbol, to_roman};
@@ -200,4 +201,43 @@ fn piece() -> impl Strategy<Value = String> {
         (1u32..100, 1u32..400).prop_map(|(a, b)| format!("{a}/{b}")),
         "\\PC{0,3}",
     ]
+}
+
+/// A real one-page PDF (A/RES/79/14), to damage.
+fn real_pdf() -> Vec<u8> {
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/pdf/input/A_RES_79_14-EN.pdf"
+    ))
+    .expect("the fixture is there")
+}
+
+proptest! {
+    // Each case reads a PDF (and may run pdftotext): few cases, each a real file.
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    #[test]
+    fn a_damaged_pdf_is_read_or_refused_never_a_panic(
+        // Half the cases keep the whole file, with its bytes changed only.
+        keep in prop_oneof![Just(1.0f64), 0.0f64..1.0],
+        flips in prop::collection::vec((0.0f64..1.0, any::<u8>()), 0..6),
+    ) {
+        let mut bytes = real_pdf();
+        let len = bytes.len();
+        for (at, byte) in flips {
+            bytes[((len as f64) * at) as usize % len] = byte;
+        }
+        bytes.truncate(((len as f64) * keep) as usize);
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("damaged.pdf");
+        std::fs::write(&path, &bytes).expect("written");
+        match plenary::import::pdf_text(&path, &bytes) {
+            Ok(text) => {
+                prop_assert!(text.ends_with('\x0c'), "a page without its form feed");
+                // Whatever the text, converting it gives a file or reasons, not a panic.
+                let _ = plenary::import::convert(&text, "damaged.pdf", None);
+            }
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
 }

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::Line;
+use super::openers;
+use crate::model::Lang;
 
 /// What to do with a hyphen at the end of a line.
 #[derive(Debug, Clone)]
@@ -165,6 +167,9 @@ pub struct Layout {
     /// extractions): a line well short of it that ends a sentence ends its paragraph,
     /// blank line or not.
     pub width: Option<usize>,
+    /// The language whose paragraph openings ("Recalling", "Decides") start a paragraph
+    /// after a line that ends a clause, blank line or not (pdftotext leaves none).
+    pub openers: Option<Lang>,
 }
 
 impl Layout {
@@ -177,22 +182,97 @@ impl Layout {
             .unwrap_or(0)
     }
 
+    /// A line well short of the margin with no closing punctuation: a heading, when the
+    /// next line starts with a capital.
+    fn ends_unpunctuated_short(&self, text: &str) -> bool {
+        !text.is_empty()
+            && !is_enumerator(text)
+            && !ends_a_clause(text)
+            && !text.ends_with(['-', '–', '—', '(', '“'])
+            && self
+                .width
+                .is_some_and(|w| text.chars().count() * 10 < w * 6)
+    }
+
+    /// The width of a full line: the length most lines reach, so that a few long lines
+    /// (pdftotext joins a word broken at a hyphen onto its line) do not set it.
+    pub fn typical(lines: &[Line]) -> usize {
+        let mut lengths: Vec<usize> = lines
+            .iter()
+            .map(|l| l.text.chars().count())
+            .filter(|&n| n > 0)
+            .collect();
+        lengths.sort_unstable();
+        lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(0)
+    }
+
     fn ends_short(&self, text: &str) -> bool {
-        // A number or letter alone ("1.", "(a)") starts its paragraph, it does not end one.
-        let enumerator_only = OPERATIVE
-            .captures(text)
-            .is_some_and(|c| c.name("rest").is_none())
-            || SUB
-                .find(text)
-                .is_some_and(|m| m.as_str().trim_end() == text)
-            || ROMAN_HEADING
-                .find(text)
-                .is_some_and(|m| m.as_str().trim_end() == text);
-        !enumerator_only
+        !is_enumerator(text)
             && self
                 .width
                 .is_some_and(|w| text.chars().count() * 10 < w * 6 && ends_a_sentence(text))
     }
+}
+
+/// OCR noise in the printed volumes: stray underscores ("Calls _ upon", "13. _ Decides",
+/// "Calls_on", "3133rd_ meeting") and a hyphen doubled by a dash ("Secretary-—General").
+fn drop_ocr_noise(text: &str) -> String {
+    static UNDERSCORES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*_+\s*").expect("pattern compiles"));
+    static DOUBLED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{L})-—(\p{L})").expect("pattern compiles"));
+    if !text.contains(['_', '—']) || text.chars().all(|c| c == '_') {
+        return text.to_string();
+    }
+    let text = UNDERSCORES.replace_all(text, " ");
+    let text = DOUBLED.replace_all(&text, "$1-$2");
+    text.trim().to_string()
+}
+
+/// An item numbered by name, as the Pact for the Future numbers its actions: "Action 11.
+/// We will protect …", "Article 5. Each State …".
+static NAMED_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+ \d{1,3}\.\s").expect("pattern compiles"));
+
+/// A heading on a line of its own, in a text without blank lines: short, capitalised, no
+/// closing punctuation, and what follows starts with a capital or a number.
+fn is_heading_line(text: &str, next: Option<&Line>, layout: &Layout) -> bool {
+    text.starts_with(char::is_uppercase)
+        && layout.ends_unpunctuated_short(text)
+        && next.is_some_and(|n| {
+            n.text
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// A number or letter alone ("1.", "(a)", "V."): it starts its paragraph, it does not
+/// end one.
+fn is_enumerator(text: &str) -> bool {
+    // A roman section number alone, as the oceans resolutions print it: "I".
+    let roman = !text.is_empty()
+        && text.len() <= 6
+        && text.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    roman
+        || OPERATIVE
+            .captures(text)
+            .is_some_and(|c| c.name("rest").is_none())
+        || SUB
+            .find(text)
+            .is_some_and(|m| m.as_str().trim_end() == text)
+        || ROMAN_HEADING
+            .find(text)
+            .is_some_and(|m| m.as_str().trim_end() == text)
+}
+
+/// Whether a paragraph so far can end where it stands, as a resolution's paragraphs end:
+/// with a comma, a semicolon or a full stop (a footnote mark after it aside). A colon
+/// announces what follows in the same paragraph or its sub-paragraphs; an enumerator
+/// alone has its text still to come.
+fn ends_a_paragraph(text: &str) -> bool {
+    let text = text.trim_end().trim_end_matches(|c: char| {
+        c == ']' || c.is_ascii_digit() || c == '^' || c == '[' || c == ' '
+    });
+    !is_enumerator(text) && text.ends_with(['.', ',', ';', '”', '"', '。', '，', '；', '،', '؛'])
 }
 
 /// "6.Calls", "2 Requests": OCR loses the space or the dot after a paragraph number.
@@ -261,9 +341,26 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
     let mut last_op = 0u32;
     let mut after_blank = true;
     let mut previous_short = false;
-    for line in lines {
+    let mut previous_heading = false;
+    for (i, line) in lines.iter().enumerate() {
+        let cleaned = layout.ocr.then(|| Line {
+            text: drop_ocr_noise(&line.text),
+            ..line.clone()
+        });
+        let line = cleaned.as_ref().unwrap_or(line);
+        let heading_before = std::mem::replace(
+            &mut previous_heading,
+            layout.openers.is_some() && layout.ends_unpunctuated_short(&line.text),
+        );
         let ended = std::mem::replace(&mut previous_short, layout.ends_short(&line.text));
         if line.is_blank() {
+            // pdftotext puts a blank line between a number alone and its text.
+            let enumerator_only = current
+                .as_ref()
+                .is_some_and(|p| p.text.is_empty() || is_enumerator(&p.text));
+            if layout.openers.is_some() && enumerator_only {
+                continue;
+            }
             if let Some(p) = current.take() {
                 out.push(p);
             }
@@ -271,11 +368,15 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
             continue;
         }
         let previous_ends = current.as_ref().is_some_and(|p| ends_a_sentence(&p.text));
+        let next = lines[i + 1..].iter().find(|l| !l.is_blank());
+        let grammar = grammar_start(current.as_ref(), line, next, layout);
         let bare_number = OPERATIVE
             .captures(&line.text)
             .is_some_and(|c| c.name("rest").is_none());
-        let may_start = after_blank || previous_ends || bare_number;
-        let op = if may_start {
+        let may_start = after_blank || previous_ends || bare_number || grammar.clause_ended;
+        let may_number = may_start || numbered_in_sequence(current.as_ref(), line, last_op, layout);
+        let opens = grammar.opens;
+        let op = if may_number {
             operative_number(&line.text, last_op, after_blank || bare_number, layout.ocr)
         } else {
             None
@@ -296,11 +397,12 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
         if cut {
             current = out.pop();
         }
+        let after_heading = heading_before && line.text.starts_with(char::is_uppercase);
         if cut {
             if let Some(p) = current.as_mut() {
                 join_into(&mut p.text, &line.text, &layout.hyphens);
             }
-        } else if after_blank || ended || op.is_some() || sub {
+        } else if after_blank || ended || op.is_some() || sub || opens || after_heading {
             if let Some(p) = current.take() {
                 out.push(p);
             }
@@ -329,6 +431,55 @@ pub fn paragraphs(lines: &[Line], layout: &Layout, part: Part) -> Vec<Paragraph>
     };
     assign_roles(&mut out, layout, headings_from);
     out
+}
+
+/// What the grammar of a resolution says of a line, in a text without blank lines
+/// (`layout.openers`): whether the paragraph before it ends a clause, and whether the
+/// line then opens a paragraph.
+struct GrammarStart {
+    clause_ended: bool,
+    opens: bool,
+}
+
+/// A paragraph ends with a comma, a semicolon or a full stop, and the next one opens with
+/// its participle or verb, an enumerator, a named item, a quoted sub-paragraph or a
+/// heading.
+fn grammar_start(
+    current: Option<&Paragraph>,
+    line: &Line,
+    next: Option<&Line>,
+    layout: &Layout,
+) -> GrammarStart {
+    let grammar = layout
+        .openers
+        .filter(|_| current.is_some_and(|p| ends_a_paragraph(&p.text)));
+    let opens = grammar.is_some_and(|lang| {
+        openers::opens_paragraph(&line.text, lang)
+            || NAMED_ITEM.is_match(&line.text)
+            || is_enumerator(&line.text)
+            || SUB.is_match(line.text.trim_start_matches(['“', '"', '‘']))
+            || is_heading_line(&line.text, next, layout)
+    });
+    GrammarStart {
+        clause_ended: grammar.is_some(),
+        opens,
+    }
+}
+
+/// Whether the next operative number may start at `line` whatever ends the paragraph
+/// before: after a comma in any layout ("… to each other," / "7. Urges"), and anywhere in
+/// a text without blank lines, where it follows a heading as well ("II. Our changed
+/// world" / "24. Our world has changed"). `operative_number` still wants it in sequence.
+fn numbered_in_sequence(
+    current: Option<&Paragraph>,
+    line: &Line,
+    last_op: u32,
+    layout: &Layout,
+) -> bool {
+    let after_clause = current.is_some_and(|p| ends_a_clause(&p.text))
+        && operative_number(&line.text, last_op, false, layout.ocr)
+            .is_some_and(|(n, _)| n == last_op + 1);
+    layout.openers.is_some() || after_clause
 }
 
 /// Whether a paragraph reads as a heading: short, no closing punctuation, capitalised.
@@ -545,6 +696,7 @@ mod tests {
             ocr: false,
             headings: true,
             width: None,
+            openers: None,
         }
     }
 
@@ -716,6 +868,159 @@ mod tests {
             },
         ];
         assert_eq!(markdown(&ps), "10. Calls for:\n\n    (a) Efforts;\n");
+    }
+
+    #[test]
+    fn ocr_noise_is_dropped() {
+        assert_eq!(
+            drop_ocr_noise("13. _ Decides to undertake"),
+            "13. Decides to undertake"
+        );
+        assert_eq!(
+            drop_ocr_noise("4. Calls_on all States"),
+            "4. Calls on all States"
+        );
+        assert_eq!(
+            drop_ocr_noise("7. Calls _on all Member States"),
+            "7. Calls on all Member States"
+        );
+        assert_eq!(
+            drop_ocr_noise("the Secretary-—General to"),
+            "the Secretary-General to"
+        );
+        assert_eq!(drop_ocr_noise("light 655 — was"), "light 655 — was");
+    }
+
+    #[test]
+    fn a_number_in_sequence_after_a_comma_starts_its_paragraph() {
+        // S/RES/889 (1993), paragraphs 6 and 7, as OCR'd.
+        let layout = Layout {
+            ocr: true,
+            headings: false,
+            ..layout()
+        };
+        let got: Vec<Role> = paragraphs(
+            &split(
+                "6. Further calls upon the military authorities
+proximity to each other,
+7. Urges the leaders of both communities
+
+8. Reaffirms
+
+13. _ Decides to undertake
+",
+            ),
+            &layout,
+            Part::Resolution,
+        )
+        .into_iter()
+        .map(|p| p.role)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                Role::Operative(6),
+                Role::Operative(7),
+                Role::Operative(8),
+                Role::Operative(13)
+            ]
+        );
+    }
+
+    /// The paragraphs' first words, as a form-fed text of `lang` gives them.
+    fn grammar_starts(text: &str, lang: Lang) -> Vec<String> {
+        let lines = split(text);
+        let layout = Layout {
+            width: Some(Layout::typical(&lines)),
+            openers: Some(lang),
+            ..layout()
+        };
+        paragraphs(&lines, &layout, Part::Resolution)
+            .into_iter()
+            .map(|p| {
+                let words: Vec<&str> = p.text.split_whitespace().take(2).collect();
+                match p.role {
+                    Role::Operative(n) => format!("{n}. {}", words.join(" ")),
+                    _ => words.join(" "),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn without_blank_lines_the_grammar_cuts_paragraphs() {
+        // As pdftotext gives A/RES/78/14; a blank line between blocks (mixed) still cuts.
+        let got = grammar_starts(
+            "The General Assembly,\nRecalling its resolutions 51/53 of 10 December 1996 and 56/17 of 29 November\n2001 and all its other relevant resolutions, as well as those of the Organization of\nAfrican Unity and of the African Union,\nRecalling also the signing of the African Nuclear-Weapon-Free Zone Treaty\n(Treaty of Pelindaba) in Cairo on 11 April 1996, 1\nConsidering that the establishment of nuclear-weapon-free zones, especially in\nthe Middle East, would enhance the security of Africa,\n\nDeeply concerned about the situation in the region and about the positions of the\nStates parties to the Treaty,\n1.\nRecalls with satisfaction the entry into force of the African Nuclear-Weapon-Free Zone Treaty;\n2.\nCalls upon African States that have not yet done so to sign and ratify the Treaty;\n\u{c}",
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [
+                "The General",
+                "Recalling its",
+                "Recalling also",
+                "Considering that",
+                "Deeply concerned",
+                "1. Recalls with",
+                "2. Calls upon"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_grammar_in_the_other_five_languages() {
+        // Built from the UN's conventions for each language, no blank lines.
+        let cases = [
+            (
+                Lang::Fr,
+                "L’Assemblée générale,\nRappelant ses résolutions antérieures sur la question, notamment\nla résolution 77/1,\nProfondément préoccupée par la situation humanitaire,\n1.\nDécide de rester saisie de la question ;\n\u{c}",
+                [
+                    "L’Assemblée générale,",
+                    "Rappelant ses",
+                    "Profondément préoccupée",
+                    "1. Décide de",
+                ],
+            ),
+            (
+                Lang::Es,
+                "La Asamblea General,\nRecordando sus resoluciones anteriores sobre la cuestión, incluida\nla resolución 77/1,\nProfundamente preocupada por la situación humanitaria,\n1.\nDecide seguir ocupándose de la cuestión;\n\u{c}",
+                [
+                    "La Asamblea",
+                    "Recordando sus",
+                    "Profundamente preocupada",
+                    "1. Decide seguir",
+                ],
+            ),
+            (
+                Lang::Ru,
+                "Генеральная Ассамблея,\nссылаясь на свои предыдущие резолюции по этому вопросу, включая\nрезолюцию 77/1,\nглубоко обеспокоенная гуманитарным положением,\n1.\nпостановляет продолжать заниматься этим вопросом;\n\u{c}",
+                [
+                    "Генеральная Ассамблея,",
+                    "ссылаясь на",
+                    "глубоко обеспокоенная",
+                    "1. постановляет продолжать",
+                ],
+            ),
+            (
+                Lang::Ar,
+                "إن الجمعية العامة،\nإذ تشير إلى قراراتها السابقة بشأن هذه المسألة، بما فيها\nالقرار 77/1،\nوإذ يساورها بالغ القلق إزاء الحالة الإنسانية،\n1 -\nتقرر أن تبقي المسألة قيد نظرها؛\n\u{c}",
+                ["إن الجمعية", "إذ تشير", "وإذ يساورها", "1. تقرر أن"],
+            ),
+            (
+                Lang::Zh,
+                "大会，\n回顾其以往关于这个问题的各项决议，包括第\n77/1 号决议，\n深为关切人道主义局势，\n1.\n决定继续处理这个问题。\n\u{c}",
+                [
+                    "大会，",
+                    "回顾其以往关于这个问题的各项决议，包括第 77/1",
+                    "深为关切人道主义局势，",
+                    "1. 决定继续处理这个问题。",
+                ],
+            ),
+        ];
+        for (lang, text, want) in cases {
+            assert_eq!(grammar_starts(text, lang), want, "{lang:?}");
+        }
     }
 
     #[test]

@@ -9,7 +9,8 @@ use super::body::{self, Hyphens, Layout, Paragraph, Part, Role};
 use super::footnotes::{self, Note};
 use super::lines::{self, Line};
 use super::{
-    Imported, Metadata, Rejected, Warning, conventions, furniture, header, lang, security_council,
+    Imported, Metadata, Rejected, Warning, conventions, furniture, header, lang, note_blocks,
+    security_council,
 };
 use crate::model::{Lang, Symbol, Vote};
 
@@ -30,13 +31,19 @@ fn symbol_from_file_name(name: &str) -> Option<Symbol> {
 }
 
 /// The layout of General Assembly texts: born digital, wrapped at a margin as wide as
-/// the widest line, with headings in long texts.
-fn assembly_layout(lines: &[Line]) -> Layout {
+/// the widest line, with headings in long texts. A form-fed text (pdftotext's) leaves no
+/// blank line between paragraphs, so there the openings of paragraphs cut them.
+fn assembly_layout(lines: &[Line], lang: Lang, form_fed: bool) -> Layout {
     Layout {
         hyphens: Hyphens::Keep,
         ocr: false,
         headings: true,
-        width: Some(Layout::widest(lines)),
+        width: Some(if form_fed {
+            Layout::typical(lines)
+        } else {
+            Layout::widest(lines)
+        }),
+        openers: form_fed.then_some(lang),
     }
 }
 
@@ -53,7 +60,12 @@ pub fn convert(text: &str, source_name: &str, lang: Option<Lang>) -> Result<Impo
             warnings: Vec::new(),
         });
     };
-    let lines = furniture::strip_running_headers(lines);
+    let form_fed = lines::is_form_fed(text);
+    let lines = if form_fed {
+        furniture::strip_form_fed_headers(lines)
+    } else {
+        furniture::strip_running_headers(lines)
+    };
     let lines = super::mend::lines(lines);
     let from_file = symbol_from_file_name(source_name);
     // A General Assembly text may cite "resolution 1540 (2004) of …" at the start of a
@@ -62,12 +74,17 @@ pub fn convert(text: &str, source_name: &str, lang: Option<Lang>) -> Result<Impo
     if !assembly_chapeau && security_council::is_council(&lines, lang) {
         council(lines, lang, from_file)
     } else {
-        assembly(lines, lang, from_file)
+        assembly(lines, lang, from_file, form_fed)
     }
 }
 
 /// Notes, marks and paragraphs of a General Assembly text from its chapeau on.
-fn assembly(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<Imported, Rejected> {
+fn assembly(
+    lines: Vec<Line>,
+    lang: Lang,
+    from_file: Option<Symbol>,
+    form_fed: bool,
+) -> Result<Imported, Rejected> {
     let mut warnings = Vec::new();
     let Some(chapeau) = header::find_chapeau(&lines, lang) else {
         return Err(Rejected {
@@ -83,8 +100,15 @@ fn assembly(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<I
     let mut rest = furniture::strip_loose(lines[chapeau..].to_vec());
     isolate_chapeau(&mut rest, &conventions::of(lang).assembly_chapeau);
     let mut notes = Vec::new();
-    let rest = footnotes::take_ruled(rest, &mut notes, &mut warnings);
+    let rest = if form_fed {
+        note_blocks::take(rest, &mut notes, &mut warnings)
+    } else {
+        footnotes::take_ruled(rest, &mut notes, &mut warnings)
+    };
     let mut rest = footnotes::take_superscript(rest, &mut notes);
+    if form_fed {
+        rest = lines::drop_gap_blanks(rest);
+    }
 
     let closing = header::find_closing(&rest, 0, lang);
     let body_end = closing.as_ref().map_or(rest.len(), |c| c.lines.start);
@@ -97,7 +121,7 @@ fn assembly(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<I
     }
     let missing = footnotes::place_marks(&mut rest, &notes, &mut warnings);
 
-    let layout = assembly_layout(&rest);
+    let layout = assembly_layout(&rest, lang, form_fed);
     let mut paragraphs = body::paragraphs(&rest[..body_end], &layout, Part::Resolution);
     let after = &rest[after_start..];
     let annexes = header::annex_headings(after, lang);
@@ -324,6 +348,7 @@ fn council(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<Im
         ocr: true,
         headings: false,
         width: None,
+        openers: None,
     };
     let paragraphs = body::paragraphs(&rest[..body_end], &layout, Part::Resolution);
     if let Some(stray) = rest[closing.lines.end.max(body_end)..]

@@ -480,6 +480,22 @@ static REFERENCE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("pattern compiles")
 });
 
+/// "at its eighth session 47 for the": after a session named by its ordinal, a number
+/// is no session number, so it may be a mark.
+fn after_named_session(before: &str) -> bool {
+    let mut words = before.rsplit(' ');
+    words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("session"))
+        && words.next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            ["first", "second", "third", "th", "st", "nd", "rd"]
+                .iter()
+                .any(|o| w.ends_with(o))
+                && w.chars().any(char::is_alphabetic)
+        })
+}
+
 /// Where bare digits equal to `label` may be a mark in `text`, from byte `from` on.
 fn plain_candidates(text: &str, from: usize, label: u32) -> Vec<Candidate> {
     static DIGITS: LazyLock<Regex> =
@@ -596,7 +612,7 @@ fn after_a_space(trimmed: &str) -> Option<Strength> {
             Strength::Doubtful
         })
     } else if q.is_alphabetic() {
-        if NEVER_AFTER.contains(&prev_word.as_str()) {
+        if NEVER_AFTER.contains(&prev_word.as_str()) && !after_named_session(trimmed) {
             None
         } else if NAME_BEFORE_NUMBER.contains(&prev_word.as_str()) {
             Some(Strength::Doubtful)
@@ -855,6 +871,16 @@ mod tests {
             ),
             "Convention of 12 August 1949[^5] should be complied with"
         );
+    }
+
+    #[test]
+    fn a_mark_after_a_session_named_by_its_ordinal() {
+        // A/RES/78/69: "established pursuant to the decision of the Authority at its
+        // eighth session 47 for the".
+        assert!(after_named_session("the Authority at its eighth session"));
+        assert!(after_named_session("at its seventy-eighth session"));
+        assert!(!after_named_session("the Assembly at session"));
+        assert!(!after_named_session("at its eighth meeting"));
     }
 
     #[test]

@@ -75,6 +75,34 @@ pub fn find_chapeau(lines: &[Line], lang: Lang) -> Option<usize> {
     (title..lines.len()).find(|&i| is_chapeau(&lines[i]))
 }
 
+/// The block (the adoption line's) and the line where a committee line starts inside it.
+fn committee_in_block(
+    cover: &[Line],
+    blocks: &[Range<usize>],
+    block: Option<usize>,
+) -> Option<(usize, usize)> {
+    let b = block?;
+    let k = blocks[b]
+        .clone()
+        .find(|&k| cover[k].text.starts_with('['))?;
+    Some((b, k))
+}
+
+/// The title block's text, with the number pdftotext sets in a block of its own above it
+/// ("78/14." / "" / "African Nuclear-Weapon-Free Zone Treaty").
+fn with_number_above(cover: &[Line], title_blocks: &[Range<usize>], text: String) -> String {
+    match title_blocks {
+        [.., number, _]
+            if number.len() == 1
+                && !NUMBERED_TITLE.is_match(&text)
+                && NUMBERED_TITLE.is_match(&format!("{} x", cover[number.start].text)) =>
+        {
+            format!("{} {text}", cover[number.start].text)
+        }
+        _ => text,
+    }
+}
+
 /// Lines grouped into blocks at blank lines, as (first index, last index + 1).
 fn blocks(lines: &[Line]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -176,12 +204,21 @@ pub fn read_cover(
             read_committee(&text, lang, cover[range.start].no, &mut out, warnings);
         }
     }
+    // pdftotext sets the committee line in the adoption line's block.
+    if committee_block.is_none()
+        && let Some((b, k)) = committee_in_block(cover, &blocks, adoption_block)
+    {
+        committee_block = Some(b);
+        let text = super::dates::ascii_digits(&joined(&cover[k..blocks[b].end]));
+        read_committee(&text, lang, cover[k].no, &mut out, warnings);
+    }
 
     // The title is the last block of the cover, after the committee and adoption lines.
     let after = committee_block.max(adoption_block).map_or(0, |b| b + 1);
-    match blocks.get(after..).and_then(|b| b.last()) {
+    let title_blocks = blocks.get(after..).unwrap_or_default();
+    match title_blocks.last() {
         Some(range) => {
-            let text = joined(&cover[range.clone()]);
+            let text = with_number_above(cover, title_blocks, joined(&cover[range.clone()]));
             match NUMBERED_TITLE.captures(&text) {
                 Some(caps) => {
                     out.number = Some(caps["n"].to_string());

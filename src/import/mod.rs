@@ -25,6 +25,9 @@ mod header;
 mod lang;
 mod lines;
 mod mend;
+mod note_blocks;
+mod openers;
+mod pdf;
 mod security_council;
 mod write;
 
@@ -41,6 +44,7 @@ use crate::model::{Lang, Symbol, Vote};
 
 pub use convert::convert;
 pub use lang::detect as detect_language;
+pub use pdf::{PdfError, text as pdf_text};
 
 /// A problem found in a text, at a line of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,7 +205,7 @@ pub enum ImportError {
         #[source]
         source: walkdir::Error,
     },
-    #[error("no raw texts (.txt files) were found in {0}")]
+    #[error("no raw texts (.txt files) or PDFs (.pdf files) were found in {0}")]
     NoTexts(String),
     #[error("cannot write {path}: {source}")]
     Write {
@@ -211,8 +215,8 @@ pub enum ImportError {
     },
 }
 
-/// The source files: files as given, and the `.txt` files inside folders (hidden ones
-/// skipped), in name order.
+/// The source files: files as given, and the `.txt` and `.pdf` files inside folders
+/// (hidden ones skipped), in name order.
 pub fn collect_sources(sources: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
     let mut out = Vec::new();
     for source in sources {
@@ -236,7 +240,7 @@ pub fn collect_sources(sources: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError>
             let is_text = entry
                 .path()
                 .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("pdf"));
             if entry.file_type().is_file() && is_text {
                 out.push(entry.into_path());
             }
@@ -271,6 +275,18 @@ fn convert_file(path: &Path, lang: Option<Lang>) -> Result<Imported, Vec<Diagnos
             format!("cannot read the file: {e}"),
         )]
     })?;
+    // A PDF is read for its text layer; an empty file or an image is said to be one.
+    let is_pdf_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let not_text = bytes.is_empty() || pdf::is_pdf(&bytes) || pdf::image_kind(&bytes).is_some();
+    let bytes = if is_pdf_name || not_text {
+        pdf::text(path, &bytes)
+            .map_err(|e| vec![Diagnostic::error(path, 0, 0, e.to_string())])?
+            .into_bytes()
+    } else {
+        bytes
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = upto.iter().filter(|b| **b == b'\n').count() + 1;

@@ -33,8 +33,9 @@ pub fn key(node: &AstNode<'_>) -> usize {
 
 /// Numbers the paragraphs of a resolution. Preambular paragraphs are the top-level
 /// paragraphs before the operative list; operative paragraphs are the items of the
-/// top-level ordered lists, numbered as the text numbers them. A heading starts an annex,
-/// where nothing more is numbered.
+/// top-level ordered lists, numbered as the text numbers them. An annex heading (`#`,
+/// `##`) starts an annex, where nothing more is numbered; a section heading (`###` and
+/// below, "I. Implementation of the Convention") leaves the numbering going on.
 pub fn plan<'a>(root: &'a AstNode<'a>) -> (Anchors, u32, u32) {
     let mut anchors = Anchors::new();
     let (mut pp, mut op) = (0u32, 0u32);
@@ -42,7 +43,7 @@ pub fn plan<'a>(root: &'a AstNode<'a>) -> (Anchors, u32, u32) {
     for child in root.children() {
         let value = child.data().value.clone();
         match value {
-            NodeValue::Heading(_) => break,
+            NodeValue::Heading(heading) if heading.level <= 2 => break,
             NodeValue::Paragraph if op == 0 => {
                 if first_block && pp == 0 && is_chapeau(child) {
                     anchors.insert(key(child), Anchor::Chapeau);

@@ -483,6 +483,17 @@ mod tests {
     }
 
     #[test]
+    fn section_headings_leave_the_numbering_going_on() {
+        // A/RES/78/69: "I" / "Implementation of the Convention …" before paragraph 1.
+        let h = html(
+            "Recalling x,\n\n### I Implementation of the Convention\n\n1. Reaffirms;\n\n### II Capacity-building\n\n2. Calls;\n\n## Annex\n\n1. Article one\n",
+        );
+        assert_eq!(h.matches("id=\"pp-").count(), 1);
+        assert!(h.contains("<li id=\"op-1\"") && h.contains("<li id=\"op-2\""));
+        assert_eq!(h.matches("id=\"op-").count(), 2);
+    }
+
+    #[test]
     fn nested_paragraphs_and_lists_are_left_alone() {
         let h = html("1. Requests:\n\n   (a) To do;\n\n   - sub\n");
         assert_eq!(h.matches("id=\"op-").count(), 1);

@@ -181,7 +181,8 @@ fn sources_must_exist_and_hold_texts() {
     fs::create_dir_all(site.root.join("empty")).unwrap();
     let run = site.run(&["import", "empty"]);
     assert!(
-        run.stderr.contains("no raw texts (.txt files)"),
+        run.stderr
+            .contains("no raw texts (.txt files) or PDFs (.pdf files)"),
         "{}",
         run.stderr
     );

@@ -10,6 +10,7 @@ mod errors;
 mod golden;
 mod harness;
 mod import;
+mod import_pdf;
 mod init;
 mod links;
 mod nginx;
