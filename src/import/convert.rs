@@ -123,76 +123,21 @@ fn assembly(
 
     let layout = assembly_layout(&rest, lang, form_fed);
     let mut paragraphs = body::paragraphs(&rest[..body_end], &layout, Part::Resolution);
-    let after = &rest[after_start..];
-    let annexes = header::annex_headings(after, lang);
-    let first_annex = annexes.first().copied().unwrap_or(after.len());
-    if let Some(stray) = after[..first_annex].iter().find(|l| !l.is_blank()) {
-        warnings.push(Warning::new(
-            stray.no,
-            "text after the closing lines that is not an annex; it is kept at the end of the body",
-        ));
-        paragraphs.extend(body::paragraphs(
-            &after[..first_annex],
-            &layout,
-            Part::Annex,
-        ));
-    }
-    for (k, &start) in annexes.iter().enumerate() {
-        let end = annexes.get(k + 1).copied().unwrap_or(after.len());
-        paragraphs.push(Paragraph {
-            role: Role::Annex,
-            text: after[start].text.clone(),
-            line: after[start].no,
-            spaced: true,
-        });
-        paragraphs.extend(body::paragraphs(
-            &after[start + 1..end],
-            &layout,
-            Part::Annex,
-        ));
-    }
+    paragraphs.extend(after_closing(
+        &rest[after_start..],
+        &layout,
+        lang,
+        &mut warnings,
+    ));
 
     let mut errors = Vec::new();
     let first_line = lines.first().map_or(1, |l| l.no);
-    let from_number = cover
-        .number
-        .as_deref()
-        .and_then(|n| Symbol::parse(&format!("A/RES/{n}")).ok());
-    let symbol = match (cover.symbol.clone(), from_number, from_file) {
-        (Some(printed), Some(numbered), _) if printed != numbered => {
-            warnings.push(Warning::new(
-                first_line,
-                format!(
-                    "the cover says {printed} but the title is numbered {}; {printed} is used",
-                    numbered.short()
-                ),
-            ));
-            Some(printed)
-        }
-        (Some(s), _, _) | (None, Some(s), _) => Some(s),
-        (None, None, Some(s)) => {
-            warnings.push(Warning::new(
-                first_line,
-                format!("the text gives no symbol; {s} is taken from the file name"),
-            ));
-            Some(s)
-        }
-        (None, None, None) => None,
-    };
+    let symbol = assembly_symbol(&cover, from_file, first_line, &mut warnings);
     if symbol.is_none() {
         errors.push(Warning::new(first_line, "no symbol was found: neither \"A/RES/…\" on the cover nor a numbered title (\"78/30. …\")"));
     }
     let closing_date = closing.as_ref().and_then(|c| c.date);
-    let adopted = match (cover.adopted, closing_date) {
-        (Some(a), Some(c)) if a != c => {
-            warnings.push(Warning::new(
-                first_line,
-                format!("the adoption line says {a} but the closing says {c}; {a} is used"),
-            ));
-            Some(a)
-        }
-        (a, c) => a.or(c),
-    };
+    let adopted = adoption_date(cover.adopted, closing_date, first_line, &mut warnings);
     if adopted.is_none() {
         errors.push(Warning::new(
             first_line,
@@ -230,6 +175,94 @@ fn assembly(
         body,
         warnings,
     })
+}
+
+/// What follows the closing lines: the annexes, each under its heading, and any other
+/// text, kept at the end of the body with a warning.
+fn after_closing(
+    after: &[Line],
+    layout: &Layout,
+    lang: Lang,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    let annexes = header::annex_headings(after, lang);
+    let first_annex = annexes.first().copied().unwrap_or(after.len());
+    if let Some(stray) = after[..first_annex].iter().find(|l| !l.is_blank()) {
+        warnings.push(Warning::new(
+            stray.no,
+            "text after the closing lines that is not an annex; it is kept at the end of the body",
+        ));
+        paragraphs.extend(body::paragraphs(&after[..first_annex], layout, Part::Annex));
+    }
+    for (k, &start) in annexes.iter().enumerate() {
+        let end = annexes.get(k + 1).copied().unwrap_or(after.len());
+        paragraphs.push(Paragraph {
+            role: Role::Annex,
+            text: after[start].text.clone(),
+            line: after[start].no,
+            spaced: true,
+        });
+        paragraphs.extend(body::paragraphs(
+            &after[start + 1..end],
+            layout,
+            Part::Annex,
+        ));
+    }
+    paragraphs
+}
+
+/// The symbol: the cover's, or the one the title's number gives, or the file name's.
+fn assembly_symbol(
+    cover: &header::Cover,
+    from_file: Option<Symbol>,
+    first_line: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<Symbol> {
+    let from_number = cover
+        .number
+        .as_deref()
+        .and_then(|n| Symbol::parse(&format!("A/RES/{n}")).ok());
+    match (cover.symbol.clone(), from_number, from_file) {
+        (Some(printed), Some(numbered), _) if printed != numbered => {
+            warnings.push(Warning::new(
+                first_line,
+                format!(
+                    "the cover says {printed} but the title is numbered {}; {printed} is used",
+                    numbered.short()
+                ),
+            ));
+            Some(printed)
+        }
+        (Some(s), _, _) | (None, Some(s), _) => Some(s),
+        (None, None, Some(s)) => {
+            warnings.push(Warning::new(
+                first_line,
+                format!("the text gives no symbol; {s} is taken from the file name"),
+            ));
+            Some(s)
+        }
+        (None, None, None) => None,
+    }
+}
+
+/// The adoption date: the cover's, else the closing's; a warning when they differ.
+fn adoption_date(
+    cover: Option<jiff::civil::Date>,
+    closing: Option<jiff::civil::Date>,
+    first_line: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<jiff::civil::Date> {
+    match (cover, closing) {
+        (Some(a), Some(c)) if a != c => {
+            warnings.push(Warning::new(
+                first_line,
+                format!("the adoption line says {a} but the closing says {c}; {a} is used"),
+            ));
+            Some(a)
+        }
+        (a, c) => a.or(c),
+    }
 }
 
 /// Puts the chapeau ("The Security Council,") in a paragraph of its own when the text
@@ -297,47 +330,9 @@ fn council(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<Im
             }
         }
     }
-    // A mark may stand on the heading ("6 (1946). Resolution of 17 May 1946 21"): the
-    // note is about the whole resolution, and its mark goes after the chapeau.
-    let mut marked: Vec<Line> = lines[heading.index..heading.body_start].to_vec();
-    let head_len = marked.len();
-    marked.append(&mut rest);
-    let missing = footnotes::place_marks(&mut marked, &notes, &mut warnings);
-    footnotes::place_repeated_marks(&mut marked, &notes);
-    let mut rest = marked.split_off(head_len);
-    let head_marks: String = marked
-        .iter()
-        .flat_map(|l| footnotes::marks_in(&l.text))
-        .map(|label| format!("[^{label}]"))
-        .collect();
-    if let Some(first) = rest.iter_mut().find(|l| !l.is_blank()) {
-        first.text.push_str(&head_marks);
-    }
-
-    // Notes whose mark is on the closing line speak of the adoption.
+    let (rest, missing) = place_council_marks(&lines, &heading, rest, &notes, &mut warnings);
     let mut closing = closing.unwrap_or_default();
-    let mut body_notes = Vec::new();
-    let mut adoption_note = None;
-    for note in notes {
-        let mark = format!("[^{}]", note.label);
-        let on_closing = rest[closing.lines.clone()]
-            .iter()
-            .any(|l| l.text.contains(&mark));
-        if !on_closing {
-            body_notes.push(note);
-            continue;
-        }
-        let text = note.text.trim().to_string();
-        let said = security_council::read_closing_text(&text);
-        if said.vote == Some(Vote::WithoutAVote) && closing.vote.is_none() {
-            closing.vote = said.vote;
-        } else {
-            adoption_note = Some(match adoption_note {
-                Some(before) => format!("{before} {text}"),
-                None => text,
-            });
-        }
-    }
+    let (body_notes, adoption_note) = notes_of_the_closing(notes, &rest, &mut closing);
     let body_end = if closing.lines.is_empty() {
         rest.len()
     } else {
@@ -361,27 +356,8 @@ fn council(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<Im
         ));
     }
 
-    // A Council symbol carries the year of adoption; a heading's year in brackets is
-    // OCR'd and sometimes wrong ("Resolution 434 (1973) of 18 September 1978").
     let mut errors = Vec::new();
-    let year = heading.adopted.map(|d| d.year() as u16);
-    if let (Some(y), Some(h)) = (year, heading.year)
-        && y != h
-    {
-        warnings.push(Warning::new(
-            heading.line,
-            format!("the heading says ({h}) but the resolution was adopted in {y}; {y} is used"),
-        ));
-    }
-    let symbol = year.and_then(|y| Symbol::parse(&format!("S/RES/{} ({y})", heading.number)).ok());
-    if let (Some(s), Some(f)) = (&symbol, &from_file)
-        && s != f
-    {
-        warnings.push(Warning::new(
-            heading.line,
-            format!("the heading says {s} but the file name says {f}; the text is taken to be {s}"),
-        ));
-    }
+    let symbol = council_symbol(&heading, from_file.as_ref(), &mut warnings);
     if heading.adopted.is_none() {
         errors.push(Warning::new(
             heading.line,
@@ -415,6 +391,95 @@ fn council(lines: Vec<Line>, lang: Lang, from_file: Option<Symbol>) -> Result<Im
         body,
         warnings,
     })
+}
+
+/// Places the marks of the notes in the text. A mark may stand on the heading ("6 (1946).
+/// Resolution of 17 May 1946 21"): the note is about the whole resolution, and its mark
+/// goes after the chapeau. Returns the body and the notes whose mark was not found.
+fn place_council_marks(
+    lines: &[Line],
+    heading: &security_council::Heading,
+    mut rest: Vec<Line>,
+    notes: &[Note],
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Line>, Vec<u32>) {
+    let mut marked: Vec<Line> = lines[heading.index..heading.body_start].to_vec();
+    let head_len = marked.len();
+    marked.append(&mut rest);
+    let missing = footnotes::place_marks(&mut marked, notes, warnings);
+    footnotes::place_repeated_marks(&mut marked, notes);
+    let mut rest = marked.split_off(head_len);
+    let head_marks: String = marked
+        .iter()
+        .flat_map(|l| footnotes::marks_in(&l.text))
+        .map(|label| format!("[^{label}]"))
+        .collect();
+    if let Some(first) = rest.iter_mut().find(|l| !l.is_blank()) {
+        first.text.push_str(&head_marks);
+    }
+    (rest, missing)
+}
+
+/// Notes whose mark is on the closing line speak of the adoption: one that says "without
+/// a vote" gives the closing its vote, the others become the adoption note. Returns the
+/// notes of the body and the adoption note.
+fn notes_of_the_closing(
+    notes: Vec<Note>,
+    rest: &[Line],
+    closing: &mut security_council::Closing,
+) -> (Vec<Note>, Option<String>) {
+    let mut body_notes = Vec::new();
+    let mut adoption_note: Option<String> = None;
+    for note in notes {
+        let mark = format!("[^{}]", note.label);
+        let on_closing = rest[closing.lines.clone()]
+            .iter()
+            .any(|l| l.text.contains(&mark));
+        if !on_closing {
+            body_notes.push(note);
+            continue;
+        }
+        let text = note.text.trim().to_string();
+        let said = security_council::read_closing_text(&text);
+        if said.vote == Some(Vote::WithoutAVote) && closing.vote.is_none() {
+            closing.vote = said.vote;
+        } else {
+            adoption_note = Some(match adoption_note {
+                Some(before) => format!("{before} {text}"),
+                None => text,
+            });
+        }
+    }
+    (body_notes, adoption_note)
+}
+
+/// A Council symbol carries the year of adoption; a heading's year in brackets is OCR'd
+/// and sometimes wrong ("Resolution 434 (1973) of 18 September 1978"). A file name that
+/// says otherwise gets a warning.
+fn council_symbol(
+    heading: &security_council::Heading,
+    from_file: Option<&Symbol>,
+    warnings: &mut Vec<Warning>,
+) -> Option<Symbol> {
+    let year = heading.adopted.map(|d| d.year() as u16);
+    if let (Some(y), Some(h)) = (year, heading.year)
+        && y != h
+    {
+        warnings.push(Warning::new(
+            heading.line,
+            format!("the heading says ({h}) but the resolution was adopted in {y}; {y} is used"),
+        ));
+    }
+    let symbol = year.and_then(|y| Symbol::parse(&format!("S/RES/{} ({y})", heading.number)).ok());
+    if let (Some(s), Some(f)) = (&symbol, from_file)
+        && s != f
+    {
+        warnings.push(Warning::new(
+            heading.line,
+            format!("the heading says {s} but the file name says {f}; the text is taken to be {s}"),
+        ));
+    }
+    symbol
 }
 
 /// The body's Markdown followed by the footnote definitions. A note whose mark was not
