@@ -144,7 +144,52 @@ pub fn read_cover(
         ..Cover::default()
     };
     let first_line = cover.first().map_or(1, |l| l.no);
+    read_cover_lines(cover, lang, &mut out, warnings);
+    let blocks = blocks(cover);
+    let (adoption_block, committee_block) = read_blocks(cover, &blocks, lang, &mut out, warnings);
+    // The title is the last block of the cover, after the committee and adoption lines.
+    let after = committee_block.max(adoption_block).map_or(0, |b| b + 1);
+    read_title(
+        cover,
+        blocks.get(after..).unwrap_or_default(),
+        &mut out,
+        warnings,
+    );
+    let missing = [
+        (
+            out.title.is_none(),
+            "no title was found between the adoption line and the chapeau",
+        ),
+        (
+            out.agenda_items.is_empty(),
+            "no agenda item was found on the cover",
+        ),
+        (
+            out.distribution.is_none(),
+            "no distribution line (\"Distr.: General\") was found on the cover",
+        ),
+        (
+            out.distribution.is_some() && out.issued.is_none(),
+            "the distribution line has no issue date that could be read",
+        ),
+        (
+            adoption_block.is_none(),
+            "no adoption line (\"Resolution adopted by the General Assembly on …\") was found",
+        ),
+        (
+            committee_block.is_none(),
+            "no committee line (\"[on the report of …]\") was found",
+        ),
+    ];
+    for (_, message) in missing.into_iter().filter(|(missing, _)| *missing) {
+        warnings.push(Warning::new(first_line, message));
+    }
+    out
+}
 
+/// What single lines of the cover say: the symbol, the distribution with its issue date,
+/// the agenda items.
+fn read_cover_lines(cover: &[Line], lang: Lang, out: &mut Cover, warnings: &mut Vec<Warning>) {
     for (i, line) in cover.iter().enumerate() {
         let text = line.text.as_str();
         if out.symbol.is_none() && SYMBOL.is_match(text) {
@@ -178,8 +223,17 @@ pub fn read_cover(
             }
         }
     }
+}
 
-    let blocks = blocks(cover);
+/// What the blocks of the cover say: the adoption date and the committee. Returns the
+/// blocks of the adoption line and of the committee line.
+fn read_blocks(
+    cover: &[Line],
+    blocks: &[Range<usize>],
+    lang: Lang,
+    out: &mut Cover,
+    warnings: &mut Vec<Warning>,
+) -> (Option<usize>, Option<usize>) {
     let mut adoption_block = None;
     let mut committee_block = None;
     for (b, range) in blocks.iter().enumerate() {
@@ -201,73 +255,44 @@ pub fn read_cover(
         }
         if committee_block.is_none() && text.starts_with('[') {
             committee_block = Some(b);
-            read_committee(&text, lang, cover[range.start].no, &mut out, warnings);
+            read_committee(&text, lang, cover[range.start].no, out, warnings);
         }
     }
     // pdftotext sets the committee line in the adoption line's block.
     if committee_block.is_none()
-        && let Some((b, k)) = committee_in_block(cover, &blocks, adoption_block)
+        && let Some((b, k)) = committee_in_block(cover, blocks, adoption_block)
     {
         committee_block = Some(b);
         let text = super::dates::ascii_digits(&joined(&cover[k..blocks[b].end]));
-        read_committee(&text, lang, cover[k].no, &mut out, warnings);
+        read_committee(&text, lang, cover[k].no, out, warnings);
     }
+    (adoption_block, committee_block)
+}
 
-    // The title is the last block of the cover, after the committee and adoption lines.
-    let after = committee_block.max(adoption_block).map_or(0, |b| b + 1);
-    let title_blocks = blocks.get(after..).unwrap_or_default();
-    match title_blocks.last() {
-        Some(range) => {
-            let text = with_number_above(cover, title_blocks, joined(&cover[range.clone()]));
-            match NUMBERED_TITLE.captures(&text) {
-                Some(caps) => {
-                    out.number = Some(caps["n"].to_string());
-                    out.title = Some(caps["t"].trim().to_string());
-                }
-                None => {
-                    warnings.push(Warning::new(
-                        cover[range.start].no,
-                        "the title has no resolution number before it; the title is taken as it stands",
-                    ));
-                    out.title = Some(text);
-                }
-            }
+/// The title: the last of `title_blocks`, after its resolution number when it has one.
+fn read_title(
+    cover: &[Line],
+    title_blocks: &[Range<usize>],
+    out: &mut Cover,
+    warnings: &mut Vec<Warning>,
+) {
+    let Some(range) = title_blocks.last() else {
+        return;
+    };
+    let text = with_number_above(cover, title_blocks, joined(&cover[range.clone()]));
+    match NUMBERED_TITLE.captures(&text) {
+        Some(caps) => {
+            out.number = Some(caps["n"].to_string());
+            out.title = Some(caps["t"].trim().to_string());
         }
-        None => warnings.push(Warning::new(
-            first_line,
-            "no title was found between the adoption line and the chapeau",
-        )),
+        None => {
+            warnings.push(Warning::new(
+                cover[range.start].no,
+                "the title has no resolution number before it; the title is taken as it stands",
+            ));
+            out.title = Some(text);
+        }
     }
-    if out.agenda_items.is_empty() {
-        warnings.push(Warning::new(
-            first_line,
-            "no agenda item was found on the cover",
-        ));
-    }
-    if out.distribution.is_none() {
-        warnings.push(Warning::new(
-            first_line,
-            "no distribution line (\"Distr.: General\") was found on the cover",
-        ));
-    } else if out.issued.is_none() {
-        warnings.push(Warning::new(
-            first_line,
-            "the distribution line has no issue date that could be read",
-        ));
-    }
-    if adoption_block.is_none() {
-        warnings.push(Warning::new(
-            first_line,
-            "no adoption line (\"Resolution adopted by the General Assembly on …\") was found",
-        ));
-    }
-    if committee_block.is_none() {
-        warnings.push(Warning::new(
-            first_line,
-            "no committee line (\"[on the report of …]\") was found",
-        ));
-    }
-    out
 }
 
 /// "[on the report of the First Committee (A/79/406, para. 20)]" → First Committee,
