@@ -62,13 +62,56 @@ pub fn keywords(
     let ends = organ_ends(lang);
     WORD.find_iter(text)
         .filter(|w| {
+            // Most words are not near any keyword by their length alone: no lower-casing
+            // nor comparing for them, in every text of a build.
+            let n = w.as_str().chars().count();
+            if !forms
+                .iter()
+                .chain(ends)
+                .any(|f| f.chars().count().abs_diff(n) <= 1)
+            {
+                return false;
+            }
             let word = w.as_str().to_lowercase();
-            let near = |f: &&str| strsim::levenshtein(f, &word) <= 1;
+            let near = |f: &&str| one_edit_apart(f, &word);
             let keyword = !is_keyword(w.as_str()) && forms.iter().any(near);
             (keyword || ends.iter().any(near)) && strong(w.end())
         })
         .map(|w| w.range())
         .collect()
+}
+
+/// Whether `a` and `b` are the same but for at most one letter inserted, removed or
+/// replaced (a Levenshtein distance of at most 1), without allocating.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let (short, long) = if la <= lb { (a, b) } else { (b, a) };
+    let replace = la == lb;
+    let mut s = short.chars().peekable();
+    let mut l = long.chars();
+    let mut edited = false;
+    loop {
+        match (s.peek().copied(), l.next()) {
+            (None, None) => return true,
+            (None, Some(_)) => return !edited,
+            (Some(_), None) => return false,
+            (Some(x), Some(y)) if x == y => {
+                s.next();
+            }
+            (Some(_), Some(_)) => {
+                if edited {
+                    return false;
+                }
+                edited = true;
+                if replace {
+                    s.next();
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -81,6 +124,41 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn one_edit_apart_is_a_levenshtein_distance_of_at_most_one() {
+        let words = [
+            "resolution",
+            "resolutions",
+            "resoiutions",
+            "resolutlon",
+            "revolution",
+            "résolution",
+            "résolutlon",
+            "резолюцию",
+            "революцию",
+            "council",
+            "councll",
+            "counci",
+            "ecouncil",
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "résolutions",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(
+                    one_edit_apart(a, b),
+                    strsim::levenshtein(a, b) <= 1,
+                    "{a} / {b}"
+                );
+            }
+        }
     }
 
     #[test]
