@@ -2,6 +2,7 @@
 //! Pure data, no I/O.
 
 mod archive;
+pub mod countries;
 mod lang;
 pub mod months;
 mod resolution;
