@@ -98,7 +98,12 @@ pub fn roll_calls(input: impl Read, shown: &Path, problems: &mut Problems) -> Jo
             );
             continue;
         };
-        if session < FIRST_JOINED_SESSION || unres.is_empty() || amend == "1" || para == "1" {
+        if session < FIRST_JOINED_SESSION
+            || unres.is_empty()
+            || amend == "1"
+            || para == "1"
+            || is_section_vote(unres)
+        {
             continue;
         }
         let Some(symbol) = symbol_of(unres, session) else {
@@ -207,8 +212,18 @@ fn former_member(name: &str) -> Option<&'static str> {
     }
 }
 
+/// `R/36/235/IV`: a vote on section IV of a resolution (of the budget, mostly), not on the
+/// whole. A single letter after the number's slash is a part (`R/42/209/A`).
+fn is_section_vote(unres: &str) -> bool {
+    unres.matches('/').count() == 3
+        && unres.rsplit_once('/').is_some_and(|(_, section)| {
+            !section.is_empty() && section.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+        })
+}
+
 /// A symbol as the dataset spells it: `R/29/3281` is A/RES/3281 (XXIX), `R/29/3255A`
-/// A/RES/3255 A (XXIX), `R/73/187` A/RES/73/187, and `A/RES/74/38` what it says. Up to
+/// A/RES/3255 A (XXIX), `R/42/209/A` A/RES/42/209 A, `R/73/187` A/RES/73/187, and
+/// `A/RES/74/38` what it says. Up to
 /// session 30 resolutions were numbered across sessions, with the session in Roman
 /// numerals after the number.
 pub fn symbol_of(unres: &str, session: u32) -> Option<Symbol> {
@@ -216,6 +231,9 @@ pub fn symbol_of(unres: &str, session: u32) -> Option<Symbol> {
         .strip_prefix("A/RES/")
         .or_else(|| unres.strip_prefix("R/"))?;
     let (in_session, number) = rest.split_once('/')?;
+    // `R/42/209/A`: part A, written after a slash.
+    let number = number.replacen('/', "", 1);
+    let number = number.as_str();
     let part_at = number
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(number.len());

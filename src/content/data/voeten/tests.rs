@@ -18,8 +18,20 @@ fn the_dataset_spellings_become_symbols() {
     assert_eq!(at("A/RES/74/38", 74).as_deref(), Some("A/RES/74/38"));
     assert_eq!(at("R/31/6A", 31).as_deref(), Some("A/RES/31/6 A"));
     assert_eq!(at("A/RES/ES-10/19", 72).as_deref(), Some("A/RES/ES-10/19"));
+    assert_eq!(at("R/42/209/A", 42).as_deref(), Some("A/RES/42/209 A"));
     assert_eq!(at("SS/1/59", 2), None);
     assert_eq!(at("", 20), None);
+}
+
+#[test]
+fn votes_on_sections_are_told_from_parts() {
+    assert!(is_section_vote("R/36/235/IV"));
+    assert!(is_section_vote("R/34/233/XI"));
+    assert!(is_section_vote("R/36/235/I"));
+    assert!(!is_section_vote("R/42/209/A"));
+    assert!(!is_section_vote("R/42/209/D"));
+    assert!(!is_section_vote("R/31/6I"));
+    assert!(!is_section_vote("A/RES/ES-10/19"));
 }
 
 #[test]
