@@ -95,3 +95,28 @@ fn bad_rows_and_unknown_files_are_each_reported_once() {
         );
     }
 }
+
+#[test]
+fn the_bundled_archive_shows_how_each_member_voted_on_73_187_in_chinese() {
+    let site = Site::sample();
+    site.build().assert_ok();
+    let page = site.page("zh/A/RES/73/187/index.html");
+    for row in [
+        "<tr class=\"yes\"><th scope=\"row\">中国</th><td>赞成</td></tr>",
+        "<tr class=\"no\"><th scope=\"row\">法国</th><td>反对</td></tr>",
+        "<tr class=\"abstain\"><th scope=\"row\">土耳其</th><td>弃权</td></tr>",
+        "<tr class=\"yes\"><th scope=\"row\">俄罗斯联邦</th><td>赞成</td></tr>",
+    ] {
+        assert!(page.contains(row), "{row}");
+    }
+    assert_eq!(page.matches("<tr class=").count(), 94 + 59 + 33);
+    assert!(page.contains("<div class=\"ballot no\"><p>反对: 59</p>"));
+    // The series page has the totals of the members the archive only recalls.
+    let series = site.page("en/series/A/RES/69/32/index.html");
+    for totals in [
+        "126 in favour, 4 against, 46 abstentions",
+        "128 in favour, 14 against, 38 abstentions",
+    ] {
+        assert!(series.contains(totals), "{totals}");
+    }
+}
