@@ -172,6 +172,9 @@ fn run_build(opts: BuildOptions) -> ExitCode {
                     if let Some(summary) = check.not_in_archive_summary(10) {
                         println!("{summary}");
                     }
+                    if let Some(summary) = check.votes_not_in_archive_summary(10) {
+                        println!("{summary}");
+                    }
                     println!(
                         "checked {} resolutions and {} pages in {ms} ms: no errors",
                         check.resolutions, check.pages

@@ -32,6 +32,8 @@ pub struct BuildReport {
     pub output: Option<PathBuf>,
     /// Resolutions cited but not in the archive, with how many resolutions cite each.
     pub not_in_archive: Vec<(String, usize)>,
+    /// Resolutions whose votes `data/` holds but the archive does not, sorted.
+    pub votes_not_in_archive: Vec<String>,
     /// How long each stage took.
     pub timings: Timings,
     /// The threads pages were rendered on.
@@ -287,8 +289,15 @@ fn report(
         .map(|(s, n)| (s.to_string(), n))
         .collect();
     not_in_archive.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let votes_not_in_archive = site
+        .votes
+        .keys()
+        .filter(|s| site.archive.work_of(s).is_none())
+        .map(ToString::to_string)
+        .collect();
     BuildReport {
         not_in_archive,
+        votes_not_in_archive,
         resolutions: site.archive.len(),
         pages,
         files,

@@ -18,6 +18,9 @@ pub struct CheckReport {
     /// Resolutions cited but not in the archive (information, not a problem): their
     /// citations lead to the external resolver.
     pub not_in_archive: Vec<NotInArchive>,
+    /// Resolutions whose votes `data/` holds but the archive does not (information: the
+    /// votes wait for the resolution).
+    pub votes_not_in_archive: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -45,6 +48,7 @@ impl CheckReport {
                         cited_by: *n,
                     })
                     .collect(),
+                votes_not_in_archive: r.votes_not_in_archive.clone(),
             },
             Err(e) => {
                 let mut diagnostics = match e {
@@ -63,9 +67,30 @@ impl CheckReport {
                     warnings: diagnostics.len() - error_count(&diagnostics),
                     diagnostics,
                     not_in_archive: Vec::new(),
+                    votes_not_in_archive: Vec::new(),
                 }
             }
         }
+    }
+
+    /// The summary of the votes in `data/` on resolutions outside the archive, for people.
+    pub fn votes_not_in_archive_summary(&self, most: usize) -> Option<String> {
+        let n = self.votes_not_in_archive.len();
+        if n == 0 {
+            return None;
+        }
+        let first: Vec<&str> = self
+            .votes_not_in_archive
+            .iter()
+            .take(most)
+            .map(String::as_str)
+            .collect();
+        let more = if n > most { ", …" } else { "" };
+        Some(format!(
+            "info: data/ holds the votes on {n} {} the archive does not hold; they are shown once it is added: {}{more}",
+            if n == 1 { "resolution" } else { "resolutions" },
+            first.join(", ")
+        ))
     }
 
     /// The summary of citations that lead outside the archive, for people.

@@ -241,3 +241,62 @@ proptest! {
         }
     }
 }
+
+/// A data file's text: fields of the formats, stray quotes, commas, line breaks and any
+/// character, so that rows are short, long, quoted wrongly or not UTF-8 in meaning.
+fn data_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        prop::sample::select(vec![
+            "symbol,country,vote\n",
+            "rcid,session,importantvote,date,unres,amend,para,short,descr\n",
+            "rcid,country,country_code,vote\n",
+            "A/RES/73/187",
+            "R/73/187",
+            "R/29/3281C",
+            "6138",
+            "73",
+            "FR",
+            "XX",
+            "yes",
+            "absent",
+            "maybe",
+            ",",
+            ",,",
+            "\"",
+            "\n",
+            "\r\n",
+            "1",
+        ])
+        .prop_map(str::to_string),
+        "\\PC{0,4}",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|p| p.concat())
+}
+
+proptest! {
+    /// Whatever a data file holds, reading it never panics, every problem points at a
+    /// line of the file (or at the file as a whole), and every vote kept names a known
+    /// country.
+    #[test]
+    fn data_files_are_read_whatever_they_hold(text in data_text(), header in 0usize..3) {
+        use plenary::content::data::{Problems, plain, voeten};
+        use std::path::Path;
+        let heads = ["symbol,country,vote\n", "rcid,session,importantvote,date,unres,amend,para,short,descr\n", "rcid,country,country_code,vote\n"];
+        let text = format!("{}{text}", heads[header]);
+        let lines = text.lines().count() + 1;
+        let path = Path::new("data/x.csv");
+        let mut problems = Problems::default();
+        let mut votes = plain::read(text.as_bytes(), path, &mut problems);
+        let joined = voeten::roll_calls(text.as_bytes(), path, &mut problems);
+        votes.extend(voeten::votes(text.as_bytes(), &joined, (path, path), &mut problems));
+        for d in problems.finish() {
+            prop_assert!(d.line <= lines, "{d} past line {lines}");
+            prop_assert!(d.hint.is_some(), "{d} has no hint");
+        }
+        for (_, v) in &votes {
+            for (country, _) in &v.ballots {
+                prop_assert!(plenary::model::countries::is_country(country));
+            }
+        }
+    }
+}

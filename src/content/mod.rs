@@ -1,6 +1,7 @@
 //! Loading `content/`: walk it, read every resolution file, check them all, and report
 //! every problem in one run.
 
+pub mod data;
 pub mod front_matter;
 pub mod schema;
 

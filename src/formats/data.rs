@@ -61,6 +61,8 @@ struct ResolutionData<'a> {
     report: Option<&'a str>,
     distribution: Option<&'a str>,
     vote: Option<VoteData>,
+    /// How each Member State voted, from `data/`, by country code.
+    member_votes: Option<Vec<MemberVoteData<'a>>>,
     subjects: &'a [String],
     draft: bool,
     citation: String,
@@ -70,6 +72,29 @@ struct ResolutionData<'a> {
     paragraphs: Vec<ParagraphData<'a>>,
     citations: Vec<CitationData>,
     cited_by: Vec<CitedBy<'a>>,
+}
+
+#[derive(Serialize)]
+struct MemberVoteData<'a> {
+    /// ISO 3166-1 alpha-2.
+    country: &'a str,
+    /// `yes`, `no`, `abstain` or `absent`.
+    vote: &'static str,
+}
+
+/// How each Member State voted on a resolution, when `data/` says.
+fn member_votes<'a>(site: &'a Site, r: &Resolution) -> Option<Vec<MemberVoteData<'a>>> {
+    let votes = site.votes.get(&r.symbol)?;
+    Some(
+        votes
+            .ballots
+            .iter()
+            .map(|(country, ballot)| MemberVoteData {
+                country,
+                vote: ballot.key(),
+            })
+            .collect(),
+    )
 }
 
 #[derive(Serialize)]
@@ -197,7 +222,8 @@ pub fn resolution_json(site: &Site, bodies: &[Body], index: usize) -> String {
         committee: r.committee.as_deref(),
         report: r.report.as_deref(),
         distribution: r.distribution.as_deref(),
-        vote: vote(r.vote.as_ref()),
+        vote: vote(site.vote_of(r).as_ref()),
+        member_votes: member_votes(site, r),
         subjects: &r.subjects,
         draft: r.draft,
         citation: citation::citation(site, Strings::built_in(r.lang), r).text,
@@ -270,7 +296,7 @@ pub fn catalogue_jsonl(site: &Site) -> String {
             committee: r.committee.as_deref(),
             report: r.report.as_deref(),
             agenda_items: &r.agenda_items,
-            vote: vote(r.vote.as_ref()),
+            vote: vote(site.vote_of(r).as_ref()),
             url: site.urls.best(&urls::symbol(symbol)),
             languages: versions.iter().map(|v| v.lang.code()).collect(),
             versions: versions
@@ -331,7 +357,7 @@ pub fn catalogue_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
                 .find(|v| v.lang == lang)
                 .map_or(String::new(), |v| v.title.clone())
         };
-        let (kind, in_favour, against, abstentions) = match &r.vote {
+        let (kind, in_favour, against, abstentions) = match &site.vote_of(r) {
             None => (String::new(), String::new(), String::new(), String::new()),
             Some(Vote::WithoutAVote) => (
                 "without_vote".into(),

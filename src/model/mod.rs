@@ -2,12 +2,15 @@
 //! Pure data, no I/O.
 
 mod archive;
+pub mod countries;
 mod lang;
 pub mod months;
 mod resolution;
 mod symbol;
+mod votes;
 
 pub use archive::{Archive, Group, GroupKind, agenda_item_key, session_key, slug};
 pub use lang::Lang;
 pub use resolution::{Resolution, Vote};
 pub use symbol::{Organ, Session, Symbol, SymbolError, from_roman, to_roman};
+pub use votes::{Ballot, RecordedVotes, Votes};

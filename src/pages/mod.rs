@@ -4,6 +4,7 @@
 
 mod groups;
 mod home;
+pub mod member_votes;
 pub mod not_found;
 mod resolution;
 pub mod resolution_view;

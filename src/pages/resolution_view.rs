@@ -7,6 +7,7 @@ use std::sync::Arc;
 use minijinja::value::{Enumerator, Object, Value};
 use serde::Serialize;
 
+use super::member_votes::member_votes;
 use super::series::{changes_link, series_url};
 use super::views::{SeriesEntry, agenda_label, cited_value, entry, series_window, vote_view};
 use crate::cite::Target;
@@ -85,7 +86,13 @@ const FIELDS: &[(&str, Field)] = &[
     ("distribution", |_, r| {
         Some(Value::from(r.distribution.clone()?))
     }),
-    ("vote", |_, r| Some(to_value(vote_view(r.vote.as_ref()?)))),
+    ("vote", |v, r| {
+        Some(to_value(vote_view(&v.site.vote_of(r)?)))
+    }),
+    ("member_votes", |v, r| {
+        let votes = v.site.votes.get(&r.symbol)?;
+        Some(to_value(member_votes(votes, r.lang)))
+    }),
     ("subjects", |v, r| {
         Some(to_value(
             r.subjects

@@ -324,12 +324,11 @@ struct Member<'a> {
     changes: Option<ChangesLink>,
 }
 
-/// The vote of a work, from the first language version that records one.
+/// The vote of a work, from the first language version that records one, or else from
+/// `data/`.
 fn vote_of(site: &Site, work: usize) -> Option<VoteView> {
     site.archive.works()[work].1.iter().find_map(|&i| {
-        site.archive
-            .resolution(i)
-            .vote
+        site.vote_of(site.archive.resolution(i))
             .as_ref()
             .map(views::vote_view)
     })
@@ -544,7 +543,7 @@ pub fn render_series(
                 lang_name: None,
                 dir: None,
                 adopted: x.adopted.map(|d| d.to_string()),
-                vote: None,
+                vote: site.data_vote(&x.symbol).as_ref().map(views::vote_view),
                 changes: None,
             },
         ));

@@ -575,6 +575,7 @@ fn rebuild(
         config,
         urls,
         groups: old_groups,
+        votes,
         ..
     } = site;
     let old_keys: HashSet<(Symbol, Lang)> = archive
@@ -606,8 +607,11 @@ fn rebuild(
         .into_iter()
         .map(|b| b.unwrap_or_else(|| rendered.next().expect("one body per missing one")))
         .collect();
-    let groups = (!card_changed).then_some(old_groups);
-    let generation = crate::site::assemble(theme, archive, config, urls, bodies, problems, groups)
+    let carried = crate::site::Carried {
+        votes,
+        groups: (!card_changed).then_some(old_groups),
+    };
+    let generation = crate::site::assemble(theme, archive, config, urls, bodies, problems, carried)
         .map_err(Failed::Problems)?;
     Ok((generation, relinked))
 }

@@ -13,8 +13,8 @@ use super::{ServeError, ServeOptions};
 /// Saves that come in this close together are one change: editors write a file in steps.
 const QUIET: Duration = Duration::from_millis(40);
 
-/// Whether a changed path is a source of the site: `content/`, `themes/`, `static/` or
-/// `site.toml`, and not an editor's swap or backup file.
+/// Whether a changed path is a source of the site: `content/`, `data/`, `themes/`,
+/// `static/` or `site.toml`, and not an editor's swap or backup file.
 pub fn is_source(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
@@ -31,8 +31,10 @@ pub fn is_source(root: &Path, path: &Path) -> bool {
         .components()
         .next()
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
-    let watched = matches!(first.as_deref(), Some("content" | "themes" | "static"))
-        || rel == Path::new("site.toml");
+    let watched = matches!(
+        first.as_deref(),
+        Some("content" | "data" | "themes" | "static")
+    ) || rel == Path::new("site.toml");
     watched && !scratch
 }
 
@@ -57,7 +59,7 @@ pub fn start(
         path: root.clone(),
         why: e.to_string(),
     })?;
-    for dir in ["content", "themes", "static"] {
+    for dir in ["content", "data", "themes", "static"] {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer
@@ -109,6 +111,10 @@ mod tests {
             Path::new("/site/themes/t/templates/base.html")
         ));
         assert!(is_source(root, Path::new("/site/static/logo.svg")));
+        assert!(is_source(
+            root,
+            Path::new("/site/data/unvotes/roll_calls.csv")
+        ));
         assert!(!is_source(root, Path::new("/site/public/index.html")));
         assert!(!is_source(root, Path::new("/site/content/.187.zh.md.swp")));
         assert!(!is_source(root, Path::new("/site/content/187.zh.md~")));

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{Site, assemble, bodies};
+use super::{Carried, Site, assemble, bodies};
 use crate::config::Config;
 use crate::content;
 use crate::diagnostic::Diagnostic;
@@ -54,6 +54,8 @@ impl Generation {
         };
         let loaded = content::load(root, &root.join("content"), opts.drafts, stages.progress());
         diagnostics.extend(loaded.diagnostics);
+        let data = content::data::load(root, &root.join("data"));
+        diagnostics.extend(data.diagnostics);
         let (Some(config), Some(theme)) = (config, theme) else {
             return Err(diagnostics);
         };
@@ -96,7 +98,11 @@ impl Generation {
                 &tick,
             ),
         };
-        assemble(theme, archive, config, urls, bodies, diagnostics, None)
+        let carried = Carried {
+            votes: data.votes,
+            groups: None,
+        };
+        assemble(theme, archive, config, urls, bodies, diagnostics, carried)
     }
 }
 

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::cite::graph::Graph;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Archive, Group, GroupKind, Lang, Resolution};
+use crate::model::{Archive, Group, GroupKind, Lang, Resolution, Symbol, Vote, Votes};
 use crate::output::Urls;
 use crate::render::Body;
 use crate::theme::Theme;
@@ -30,19 +30,31 @@ pub struct Site {
     pub graph: Graph,
     /// Series and what changed between their members.
     pub series: SeriesData,
+    /// How each Member State voted, from `data/`, by symbol (also for symbols the archive
+    /// lacks).
+    pub votes: Votes,
+}
+
+/// What a site is built from besides its archive and bodies: the votes of `data/`, and
+/// the groups when they may be carried over from a site with the same metadata.
+#[derive(Debug, Default)]
+pub struct Carried {
+    pub votes: Votes,
+    pub groups: Option<HashMap<GroupKind, Vec<Group>>>,
 }
 
 impl Site {
     /// The site of an archive whose bodies are rendered: its graph, groups and series.
-    /// `groups` may be carried over from a site with the same resolutions and metadata.
+    /// `carried.groups` may be carried over from a site with the same resolutions and
+    /// metadata.
     pub fn new(
         archive: Archive,
         config: Config,
         urls: Urls,
         bodies: &[Body],
-        groups: Option<HashMap<GroupKind, Vec<Group>>>,
+        carried: Carried,
     ) -> Site {
-        let groups = groups.unwrap_or_else(|| {
+        let groups = carried.groups.unwrap_or_else(|| {
             GroupKind::ALL
                 .into_iter()
                 .map(|k| (k, archive.groups(k)))
@@ -57,6 +69,7 @@ impl Site {
             groups,
             graph,
             series,
+            votes: carried.votes,
         }
     }
 
@@ -76,6 +89,22 @@ impl Site {
             compared.extend(self.series.recompare(&self.archive, &self.graph, bodies, i));
         }
         (self, compared)
+    }
+
+    /// How a resolution was adopted: its front matter's `vote:`, which wins, or else the
+    /// totals of its votes in `data/`.
+    pub fn vote_of(&self, r: &Resolution) -> Option<Vote> {
+        r.vote.clone().or_else(|| self.data_vote(&r.symbol))
+    }
+
+    /// The totals of the votes in `data/` on a symbol, in the archive or not.
+    pub fn data_vote(&self, symbol: &Symbol) -> Option<Vote> {
+        let (in_favour, against, abstentions) = self.votes.get(symbol)?.totals();
+        Some(Vote::Recorded {
+            in_favour,
+            against,
+            abstentions,
+        })
     }
 
     /// Where citations lead, for links the templates show outside the body.
@@ -107,14 +136,18 @@ pub fn assemble(
     urls: Urls,
     bodies: Vec<Body>,
     mut warnings: Vec<Diagnostic>,
-    groups: Option<HashMap<GroupKind, Vec<Group>>>,
+    carried: Carried,
 ) -> Result<Generation, Vec<Diagnostic>> {
     warnings.extend(bodies::body_problems(&archive, &bodies));
     if warnings.iter().any(Diagnostic::is_error) {
         return Err(warnings);
     }
     warnings.extend(bodies::pinpoint_problems(&archive, &bodies));
-    let site = Site::new(archive, config, urls, &bodies, groups);
+    warnings.extend(crate::content::data::disagreements(
+        &archive,
+        &carried.votes,
+    ));
+    let site = Site::new(archive, config, urls, &bodies, carried);
     Ok(Generation {
         theme,
         site: std::sync::Arc::new(site),

@@ -157,7 +157,7 @@ fn no_file_can_name_a_path_outside_the_output() {
             .as_os_str()
             .to_string_lossy();
         assert!(
-            ["public", "content", "static", "site.toml"].contains(&first.as_ref()),
+            ["public", "content", "data", "static", "site.toml"].contains(&first.as_ref()),
             "{} was written outside the output",
             entry.path().display()
         );

@@ -33,12 +33,14 @@ impl Site {
         Site { _tmp: tmp, root }
     }
 
-    /// A copy of the bundled sample archive: the repository's `content/` and `site.toml`.
+    /// A copy of the bundled sample archive: the repository's `content/`, `data/` and
+    /// `site.toml`.
     pub fn sample() -> Site {
         let tmp = TempDir::new().expect("temp dir");
         let root = tmp.path().join("site");
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         copy_dir(&repo.join("content"), &root.join("content"));
+        copy_dir(&repo.join("data"), &root.join("data"));
         fs::copy(repo.join("site.toml"), root.join("site.toml")).unwrap();
         Site { _tmp: tmp, root }
     }

@@ -5,6 +5,7 @@ mod attacks;
 mod browser;
 mod build;
 mod crawl;
+mod data;
 mod determinism;
 mod errors;
 mod golden;
