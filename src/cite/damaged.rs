@@ -53,15 +53,22 @@ pub fn keywords(
     is_keyword: impl Fn(&str) -> bool,
     strong: impl Fn(usize) -> bool,
 ) -> Vec<Range<usize>> {
-    static WORD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b\p{L}{7,14}\b").expect("pattern"));
+    // Letters only, with the word's edges checked by hand: a Unicode `\b` would keep the
+    // regex off its fast engines, on every text of a build.
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}{7,14}").expect("pattern"));
     let forms = forms(lang);
     if forms.is_empty() {
         return Vec::new();
     }
     let ends = organ_ends(lang);
+    let word_char = |c: char| c.is_alphanumeric() || c == '_' || is_combining(c);
     WORD.find_iter(text)
         .filter(|w| {
+            let open = !text[..w.start()].chars().next_back().is_some_and(word_char);
+            let closed = !text[w.end()..].chars().next().is_some_and(word_char);
+            if !(open && closed) {
+                return false;
+            }
             // Most words are not near any keyword by their length alone: no lower-casing
             // nor comparing for them, in every text of a build.
             let n = w.as_str().chars().count();
@@ -79,6 +86,11 @@ pub fn keywords(
         })
         .map(|w| w.range())
         .collect()
+}
+
+/// A combining mark, which continues a word as a letter does.
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 /// Whether `a` and `b` are the same but for at most one letter inserted, removed or
@@ -173,5 +185,10 @@ mod tests {
         assert_eq!(words("the Security Councll 242", Lang::En), ["Councll"]);
         assert_eq!(words("du Conseil de sécurité 242", Lang::Fr), ["sécurité"]);
         assert_eq!(words("en la resolution 478", Lang::Es), ["resolution"]);
+        // Only whole words: not inside a longer word, nor one with digits.
+        assert!(words("the resoiutionsxyzabc 262", Lang::En).is_empty());
+        assert!(words("the 1resoiutions 262", Lang::En).is_empty());
+        assert!(words("the resoiutions_a 262", Lang::En).is_empty());
+        assert_eq!(words("(resoiutions) 262", Lang::En), ["resoiutions"]);
     }
 }
