@@ -346,12 +346,16 @@ impl Matching {
 
     /// The old and new paragraphs not matched yet, every pair of them.
     fn open_pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let news: Vec<usize> = (0..self.new_to_old.len())
+        // Shared, not copied, by each old paragraph's run: this is every comparison's loop.
+        let news: std::rc::Rc<[usize]> = (0..self.new_to_old.len())
             .filter(|&j| self.new_to_old[j].is_none())
             .collect();
         (0..self.old_to_new.len())
             .filter(|&i| self.old_to_new[i].is_none())
-            .flat_map(move |i| news.clone().into_iter().map(move |j| (i, j)))
+            .flat_map(move |i| {
+                let news = std::rc::Rc::clone(&news);
+                (0..news.len()).map(move |k| (i, news[k]))
+            })
     }
 
     /// 1: identical paragraphs first, in order, for boilerplate that repeats.

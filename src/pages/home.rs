@@ -28,14 +28,9 @@ pub fn root(site: &Arc<Site>, theme: &Theme) -> Result<String, Diagnostic> {
                 .text("resolutions_n")
                 .unwrap_or_default()
                 .replace("{n}", &count.to_string());
-            Value::from_pairs([
-                ("code", Value::from(l.code())),
-                ("name", Value::from(l.endonym())),
-                ("dir", Value::from(l.dir())),
-                ("title", Value::from(site.config.title_in(l))),
-                ("url", Value::from(site.urls.url(&urls::lang_home(l)))),
-                ("count_label", Value::from(label)),
-            ])
+            let mut home = views::home_entry(site, l);
+            home.push(("count_label", Value::from(label)));
+            Value::from_pairs(home)
         })
         .collect();
     let ctx = context(

@@ -20,15 +20,7 @@ pub fn render(site: &Arc<Site>, theme: &Theme) -> Result<Vec<u8>, Diagnostic> {
         .config
         .languages
         .iter()
-        .map(|&l| {
-            Value::from_pairs([
-                ("code", Value::from(l.code())),
-                ("name", Value::from(l.endonym())),
-                ("dir", Value::from(l.dir())),
-                ("title", Value::from(site.config.title_in(l))),
-                ("url", Value::from(site.urls.url(&urls::lang_home(l)))),
-            ])
-        })
+        .map(|&l| Value::from_pairs(views::home_entry(site, l)))
         .collect();
     let ctx = Value::from_pairs(
         views::common(site, theme, lang, switcher)

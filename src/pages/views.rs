@@ -100,6 +100,17 @@ fn feed(site: &Site, theme: &Theme, lang: Lang) -> Value {
     })
 }
 
+/// A language's home as the root page and the 404 page list it.
+pub fn home_entry(site: &Site, lang: Lang) -> Vec<(&'static str, Value)> {
+    vec![
+        ("code", Value::from(lang.code())),
+        ("name", Value::from(lang.endonym())),
+        ("dir", Value::from(lang.dir())),
+        ("title", Value::from(site.config.title_in(lang))),
+        ("url", Value::from(site.urls.url(&urls::lang_home(lang)))),
+    ]
+}
+
 /// A switcher for a page that exists in every language of the site.
 pub fn switcher_all(
     site: &Site,
@@ -143,23 +154,11 @@ pub fn switcher_where(
 
 /// A switcher for a resolution: languages the archive lacks show as unavailable.
 pub fn switcher_resolution(site: &Site, r: &Resolution) -> Vec<Alternate> {
-    let mut langs = site.config.languages.clone();
-    if !langs.contains(&r.lang) {
-        langs.push(r.lang);
-    }
-    langs
-        .into_iter()
-        .map(|l| Alternate {
-            code: l.code(),
-            name: l.endonym(),
-            dir: l.dir(),
-            url: site
-                .archive
-                .get(&r.symbol, l)
-                .map(|_| site.urls.url(&urls::resolution(l, &r.symbol))),
-            current: l == r.lang,
-        })
-        .collect()
+    switcher_where(site, r.lang, |l| {
+        site.archive
+            .get(&r.symbol, l)
+            .map(|_| urls::resolution(l, &r.symbol))
+    })
 }
 
 #[derive(Serialize)]
