@@ -124,3 +124,18 @@ fn check_accepts_relative_links() {
     let site = Site::fixture("basic");
     site.run(&["check", "--relative-links"]).assert_ok();
 }
+
+/// `check` follows each link as the page writes it: after the relative rewrite, a link to
+/// a page that does not exist is reported in its relative form.
+#[test]
+fn check_reports_a_broken_link_in_its_relative_form() {
+    let site = Site::fixture("basic");
+    let path = site.root.join("content/ga/73/187.en.md");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\nSee [a resolution that is not here](/en/A/RES/1/1/).\n");
+    std::fs::write(&path, text).unwrap();
+    site.run(&["check"])
+        .assert_fails_with(&["links to /en/A/RES/1/1/"]);
+    site.run(&["check", "--relative-links"])
+        .assert_fails_with(&["links to ../../1/1/index.html"]);
+}
