@@ -1,0 +1,55 @@
+//! What `data/` says of a resolution's agenda items and subjects: the agenda entry of an
+//! item, the UNBIS concept of a subject. Pages and open data ask here.
+
+use super::Site;
+use crate::model::agenda::AgendaEntry;
+use crate::model::{Agenda, Concept, Group, Organ, Session};
+
+/// Puts the agenda items of each session under their headings, in the order of the
+/// headings' letters (the items the agenda lists under none first), each heading's items
+/// in the order they had.
+pub fn by_heading(items: &mut [Group], agenda: &Agenda) {
+    items.sort_by_cached_key(|g| {
+        let section = match (g.organ, g.session) {
+            (Some(Organ::GeneralAssembly), Some(Session::Regular(n))) => agenda
+                .find(n, &g.label)
+                .and_then(|f| f.entry().section.clone()),
+            _ => None,
+        };
+        (std::cmp::Reverse((g.organ, g.session)), section)
+    });
+}
+
+impl Site {
+    /// The agenda entry of an item of a General Assembly session, as the front matter
+    /// writes the item (`96b`): the sub-item's, else its item's.
+    pub fn agenda_entry(
+        &self,
+        organ: Organ,
+        session: Option<Session>,
+        item: &str,
+    ) -> Option<&AgendaEntry> {
+        match (organ, session?) {
+            (Organ::GeneralAssembly, Session::Regular(n)) => {
+                Some(self.agenda.find(n, item)?.entry())
+            }
+            _ => None,
+        }
+    }
+
+    /// The UNBIS concept of a resolved subject, when the thesaurus knows it.
+    pub fn concept(&self, subject: &str) -> Option<&Concept> {
+        self.thesaurus.as_ref()?.resolve(subject)
+    }
+
+    /// The broader concepts a page shows beside a concept: its broader terms, or when it
+    /// has none, the microthesauri it belongs to.
+    pub fn broader_terms<'a>(&'a self, c: &'a Concept) -> Vec<&'a Concept> {
+        let Some(t) = &self.thesaurus else {
+            return Vec::new();
+        };
+        let (found, _) = t.broader(c);
+        let terms: Vec<&Concept> = found.iter().copied().filter(|b| !b.is_microthesaurus()).collect();
+        if terms.is_empty() { found } else { terms }
+    }
+}
