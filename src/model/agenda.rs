@@ -13,6 +13,8 @@ pub struct AgendaEntry {
     /// items under headings.
     pub section: Option<String>,
     pub section_title: Option<String>,
+    /// The symbol of the agenda document (`A/79/251`), when the data gives it.
+    pub document: Option<String>,
     /// The file, relative to the site root, and the line of the entry, for diagnostics.
     pub source: PathBuf,
     pub line: usize,
@@ -126,6 +128,7 @@ mod tests {
             title: title.into(),
             section: Some("G".into()),
             section_title: Some("Disarmament".into()),
+            document: Some("A/79/251".into()),
             source: PathBuf::from("data/agenda_items.json"),
             line,
         }
@@ -144,10 +147,20 @@ mod tests {
     #[test]
     fn a_sub_item_missing_from_the_data_falls_back_to_its_item() {
         let mut a = Agenda::default();
-        a.insert(79, 96, "", entry("Prevention of an arms race in outer space", 10))
-            .unwrap();
-        a.insert(79, 96, "b", entry("No first placement of weapons in outer space", 30))
-            .unwrap();
+        a.insert(
+            79,
+            96,
+            "",
+            entry("Prevention of an arms race in outer space", 10),
+        )
+        .unwrap();
+        a.insert(
+            79,
+            96,
+            "b",
+            entry("No first placement of weapons in outer space", 30),
+        )
+        .unwrap();
         assert_eq!(
             a.find(79, "96b").map(|f| f.entry().line),
             Some(30),

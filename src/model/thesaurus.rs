@@ -140,7 +140,11 @@ impl Thesaurus {
         let mut scored: Vec<(f64, &str)> = self
             .concepts
             .iter()
-            .flat_map(|c| c.label_in(Lang::En).into_iter().chain(c.alt_labels.iter().map(String::as_str)))
+            .flat_map(|c| {
+                c.label_in(Lang::En)
+                    .into_iter()
+                    .chain(c.alt_labels.iter().map(String::as_str))
+            })
             .map(|label| (strsim::sorensen_dice(&wanted, &label.to_lowercase()), label))
             .filter(|(score, _)| *score >= NEAR_ENOUGH)
             .collect();
@@ -183,9 +187,21 @@ mod tests {
         Thesaurus::new(vec![
             concept("140202", "HUMAN RIGHTS", Some("人权"), &[], &[]),
             concept("1002975", "HUMAN RIGHTS", Some("人权"), &[], &["140202"]),
-            concept("1001186", "COMPUTER CRIMES", Some("计算机犯罪"), &[], &["140402", "1001103"]),
+            concept(
+                "1001186",
+                "COMPUTER CRIMES",
+                Some("计算机犯罪"),
+                &[],
+                &["140402", "1001103"],
+            ),
             concept("1001103", "COMMERCIAL CRIMES", None, &[], &[]),
-            concept("1005785", "SECURITY ASSURANCES", None, &["NEGATIVE SECURITY ASSURANCES"], &[]),
+            concept(
+                "1005785",
+                "SECURITY ASSURANCES",
+                None,
+                &["NEGATIVE SECURITY ASSURANCES"],
+                &[],
+            ),
         ])
     }
 
@@ -194,11 +210,32 @@ mod tests {
         let t = sample();
         assert_eq!(t.resolve("computer crimes").unwrap().id, "1001186");
         assert_eq!(t.resolve(" Computer Crimes ").unwrap().id, "1001186");
-        assert_eq!(t.resolve("negative security assurances").unwrap().id, "1005785");
-        assert_eq!(t.resolve("http://metadata.un.org/thesaurus/1001186").unwrap().id, "1001186");
-        assert_eq!(t.resolve("http://metadata.un.org/thesaurus#1001186").unwrap().id, "1001186");
-        assert_eq!(t.resolve("https://metadata.un.org/thesaurus/140202").unwrap().id, "140202");
-        assert!(t.resolve("http://metadata.un.org/thesaurus/9999999").is_none());
+        assert_eq!(
+            t.resolve("negative security assurances").unwrap().id,
+            "1005785"
+        );
+        assert_eq!(
+            t.resolve("http://metadata.un.org/thesaurus/1001186")
+                .unwrap()
+                .id,
+            "1001186"
+        );
+        assert_eq!(
+            t.resolve("http://metadata.un.org/thesaurus#1001186")
+                .unwrap()
+                .id,
+            "1001186"
+        );
+        assert_eq!(
+            t.resolve("https://metadata.un.org/thesaurus/140202")
+                .unwrap()
+                .id,
+            "140202"
+        );
+        assert!(
+            t.resolve("http://metadata.un.org/thesaurus/9999999")
+                .is_none()
+        );
         assert!(t.resolve("http://example.org/thesaurus/1001186").is_none());
         assert!(t.resolve("cybercrime").is_none());
     }
@@ -214,9 +251,15 @@ mod tests {
         let c = t.resolve("computer crimes").unwrap();
         assert_eq!(c.label_for(Lang::Zh), ("计算机犯罪", Lang::Zh));
         let commercial = t.by_id("1001103").unwrap();
-        assert_eq!(commercial.label_for(Lang::Ar), ("COMMERCIAL CRIMES", Lang::En));
+        assert_eq!(
+            commercial.label_for(Lang::Ar),
+            ("COMMERCIAL CRIMES", Lang::En)
+        );
         let (found, missing) = t.broader(c);
-        assert_eq!(found.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(), ["1001103"]);
+        assert_eq!(
+            found.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(),
+            ["1001103"]
+        );
         assert_eq!(missing, ["140402"]);
         assert_eq!(c.uri(), "http://metadata.un.org/thesaurus/1001186");
     }

@@ -366,7 +366,11 @@ impl Preview {
             let (mut resolution, diags) = content::load_file(path, &shown(path));
             problems.extend(diags);
             if let Some(r) = &mut resolution {
-                problems.extend(content::data::join(r, &site.agenda, site.thesaurus.as_ref()));
+                problems.extend(content::data::join(
+                    r,
+                    &site.agenda,
+                    site.thesaurus.as_ref(),
+                ));
             }
             fresh.extend(resolution.filter(|r| self.opts.drafts || !r.draft));
         }

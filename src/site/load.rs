@@ -57,7 +57,11 @@ impl Generation {
         let data = content::data::load(root, &root.join("data"));
         diagnostics.extend(data.diagnostics);
         for r in &mut loaded.resolutions {
-            diagnostics.extend(content::data::join(r, &data.agenda, data.thesaurus.as_ref()));
+            diagnostics.extend(content::data::join(
+                r,
+                &data.agenda,
+                data.thesaurus.as_ref(),
+            ));
         }
         let (Some(config), Some(theme)) = (config, theme) else {
             return Err(diagnostics);

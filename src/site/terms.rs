@@ -2,12 +2,12 @@
 //! item, the UNBIS concept of a subject. Pages and open data ask here.
 
 use super::Site;
-use crate::model::agenda::AgendaEntry;
+use crate::model::agenda::{AgendaEntry, split_item};
 use crate::model::{Agenda, Concept, Group, Organ, Session};
 
 /// Puts the agenda items of each session under their headings, in the order of the
-/// headings' letters (the items the agenda lists under none first), each heading's items
-/// in the order they had.
+/// headings' letters (the items the agenda lists under none first), and each heading's
+/// items in the agenda's order: 98 (z) before 98 (aa).
 pub fn by_heading(items: &mut [Group], agenda: &Agenda) {
     items.sort_by_cached_key(|g| {
         let section = match (g.organ, g.session) {
@@ -16,7 +16,8 @@ pub fn by_heading(items: &mut [Group], agenda: &Agenda) {
                 .and_then(|f| f.entry().section.clone()),
             _ => None,
         };
-        (std::cmp::Reverse((g.organ, g.session)), section)
+        let place = split_item(&g.label).map(|(n, sub)| (n, sub.len(), sub));
+        (std::cmp::Reverse((g.organ, g.session)), section, place)
     });
 }
 
@@ -49,7 +50,11 @@ impl Site {
             return Vec::new();
         };
         let (found, _) = t.broader(c);
-        let terms: Vec<&Concept> = found.iter().copied().filter(|b| !b.is_microthesaurus()).collect();
+        let terms: Vec<&Concept> = found
+            .iter()
+            .copied()
+            .filter(|b| !b.is_microthesaurus())
+            .collect();
         if terms.is_empty() { found } else { terms }
     }
 }

@@ -33,6 +33,8 @@ struct Entry {
     section: Option<String>,
     #[serde(default)]
     section_title: Option<String>,
+    #[serde(default)]
+    symbol: Option<String>,
 }
 
 pub fn read(text: &str, shown: &Path, problems: &mut Problems) -> Agenda {
@@ -52,13 +54,28 @@ pub fn read(text: &str, shown: &Path, problems: &mut Problems) -> Agenda {
         let title = e.title.as_deref().map(str::trim).unwrap_or("");
         let (Some(session), Some(item), false) = (e.session, e.item_number, title.is_empty())
         else {
-            problems.row_warning(shown, row, "skipped: an agenda entry needs a session, an item_number and a title", "give the entry all three fields, or remove it");
+            problems.row_warning(
+                shown,
+                row,
+                "skipped: an agenda entry needs a session, an item_number and a title",
+                "give the entry all three fields, or remove it",
+            );
             continue;
         };
         let entry = AgendaEntry {
             title: title.to_string(),
-            section: e.section.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
-            section_title: e.section_title.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            section: e
+                .section
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            section_title: e
+                .section_title
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            document: e
+                .symbol
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
             source: shown.to_path_buf(),
             line: row.line,
         };
@@ -87,12 +104,21 @@ pub fn check(r: &Resolution, agenda: &Agenda) -> Vec<Diagnostic> {
         let (message, hint) = match agenda.find(session, item) {
             Some(Found::Exact(_)) => continue,
             Some(Found::ItemOnly(e)) => (
-                format!("the agenda of session {session} lists item {} but not the sub-item `{item}`; the page shows the item's title", item.trim_end_matches(|c: char| c.is_ascii_alphabetic())),
-                format!("check the sub-item's letters against the agenda ({}:{})", e.source.display(), e.line),
+                format!(
+                    "the agenda of session {session} lists item {} but not the sub-item `{item}`; the page shows the item's title",
+                    item.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                ),
+                format!(
+                    "check the sub-item's letters against the agenda ({}:{})",
+                    e.source.display(),
+                    e.line
+                ),
             ),
             None => (
                 format!("agenda item `{item}` is not on the agenda of session {session}"),
-                format!("check the item's number against the session's agenda (document A/{session}/251); the page shows the number without a title"),
+                format!(
+                    "check the item's number against the session's agenda (document A/{session}/251); the page shows the number without a title"
+                ),
             ),
         };
         out.push(Diagnostic::warning(&r.source, r.agenda_line, 0, message).with_hint(hint));
@@ -148,7 +174,11 @@ mod tests {
 
     fn read_text(text: &str) -> (Agenda, Vec<crate::diagnostic::Diagnostic>) {
         let mut problems = Problems::default();
-        let a = read(text, Path::new("data/agenda/agenda_items.json"), &mut problems);
+        let a = read(
+            text,
+            Path::new("data/agenda/agenda_items.json"),
+            &mut problems,
+        );
         (a, problems.finish())
     }
 
@@ -159,7 +189,10 @@ mod tests {
         let b = a.find(79, "96b").unwrap().entry();
         assert_eq!(b.title, "No first placement of weapons in outer space");
         assert_eq!((b.section.as_deref(), b.line), (Some("G"), 12));
-        assert_eq!(a.find(79, "96").unwrap().entry().title, "Prevention of an arms race in outer space");
+        assert_eq!(
+            a.find(79, "96").unwrap().entry().title,
+            "Prevention of an arms race in outer space"
+        );
         let crime = a.find(73, "109").unwrap().entry();
         assert_eq!(crime.title, "Crime prevention and criminal justice");
         assert_eq!(crime.line, 22);
@@ -174,12 +207,20 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert!(d[0].is_error());
         assert_eq!((d[0].line, d[0].column), (18, 5), "{:?}", d[0]);
-        assert!(d[0].hint.as_deref().unwrap_or("").contains("un-agenda-items"));
+        assert!(
+            d[0].hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("un-agenda-items")
+        );
     }
 
     #[test]
     fn an_entry_without_its_title_is_passed_over_at_its_line() {
-        let text = REAL.replace("\"title\": \"Crime prevention and criminal justice\"", "\"title\": \"  \"");
+        let text = REAL.replace(
+            "\"title\": \"Crime prevention and criminal justice\"",
+            "\"title\": \"  \"",
+        );
         let (a, d) = read_text(&text);
         assert_eq!(d.len(), 1);
         assert!(!d[0].is_error());

@@ -42,7 +42,8 @@ mod tests {
 
     #[test]
     fn objects_are_found_at_their_depth_and_strings_are_skipped() {
-        let text = "[\n  {\"a\": \"{ not [ one\"},\n  {\"b\": {\"c\": 1}},\n\n  {\"d\": \"\\\"{\"}\n]";
+        let text =
+            "[\n  {\"a\": \"{ not [ one\"},\n  {\"b\": {\"c\": 1}},\n\n  {\"d\": \"\\\"{\"}\n]";
         assert_eq!(object_lines(text, 1), [2, 3, 5]);
         assert_eq!(object_lines(text, 2), [3]);
         let topics = "{\n \"topics\": [\n  {\"labels\": {}},\n  {}\n ]\n}";

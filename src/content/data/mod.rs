@@ -20,7 +20,8 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Agenda, Archive, Ballot, Concept, RecordedVotes, Resolution, Symbol, Thesaurus, Vote, Votes, countries,
+    Agenda, Archive, Ballot, Concept, RecordedVotes, Resolution, Symbol, Thesaurus, Vote, Votes,
+    countries,
 };
 
 /// What loading `data/` found.
@@ -216,7 +217,9 @@ fn sources(
             continue;
         }
         let name = entry.file_name().to_string_lossy();
-        let beside_topics = path.parent().is_some_and(|d| d.join(unbis::TOPICS_NAME).is_file());
+        let beside_topics = path
+            .parent()
+            .is_some_and(|d| d.join(unbis::TOPICS_NAME).is_file());
         if name == agenda::FILE_NAME {
             sources.push(Source::Agenda(path.to_path_buf()));
         } else if name == unbis::LIST_NAME {
@@ -287,10 +290,19 @@ impl Problems {
     /// A file serde_json cannot read: an error at the line and column it stopped at.
     pub fn json_error(&mut self, file: &Path, e: &serde_json::Error, hint: &str) {
         let reason = e.to_string();
-        let reason = reason.split(" at line ").next().unwrap_or(&reason).to_string();
+        let reason = reason
+            .split(" at line ")
+            .next()
+            .unwrap_or(&reason)
+            .to_string();
         self.push(
-            Diagnostic::error(file, e.line(), e.column(), format!("malformed JSON: {reason}"))
-                .with_hint(hint),
+            Diagnostic::error(
+                file,
+                e.line(),
+                e.column(),
+                format!("malformed JSON: {reason}"),
+            )
+            .with_hint(hint),
         );
     }
 

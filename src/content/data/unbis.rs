@@ -52,7 +52,12 @@ pub fn read_list(text: &str, shown: &Path, problems: &mut Problems) -> Vec<ListL
             continue;
         };
         let Some(id) = uri_id(uri) else {
-            problems.row_warning(shown, row, format!("skipped: `{uri}` is not a URI of the UNBIS Thesaurus"), "a concept's URI is http://metadata.un.org/thesaurus#ID or …/thesaurus/ID");
+            problems.row_warning(
+                shown,
+                row,
+                format!("skipped: `{uri}` is not a URI of the UNBIS Thesaurus"),
+                "a concept's URI is http://metadata.un.org/thesaurus#ID or …/thesaurus/ID",
+            );
             continue;
         };
         out.push(ListLabel {
@@ -143,7 +148,8 @@ pub fn read_topics(text: &str, shown: &Path, problems: &mut Problems) -> Vec<(Co
 fn labels_of(labels: &BTreeMap<String, String>) -> [Option<String>; 6] {
     Lang::ALL.map(|lang| {
         let l = labels.get(lang.code())?.trim();
-        let cyrillic_in_chinese = lang == Lang::Zh && l.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+        let cyrillic_in_chinese =
+            lang == Lang::Zh && l.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
         (!l.is_empty() && !cyrillic_in_chinese).then(|| l.to_string())
     })
 }
