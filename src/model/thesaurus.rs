@@ -86,7 +86,41 @@ impl Thesaurus {
                 t.by_label.entry(alt.to_lowercase()).or_insert(i);
             }
         }
+        t.add_other_languages(&order);
         t
+    }
+
+    /// The preferred labels in the other five languages, each where it names one term
+    /// (or one term and microthesauri) and no English label is the same: the scrape
+    /// gives some Chinese and Arabic labels to several terms, which name none.
+    fn add_other_languages(&mut self, order: &[usize]) {
+        let mut named: HashMap<String, Vec<usize>> = HashMap::new();
+        for &i in order {
+            let c = &self.concepts[i];
+            for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+                if let Some(label) = c.label_in(lang) {
+                    let ids = named.entry(label.to_lowercase()).or_default();
+                    if !ids.contains(&i) {
+                        ids.push(i);
+                    }
+                }
+            }
+        }
+        for (label, ids) in named {
+            let terms: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&i| !self.concepts[i].is_microthesaurus())
+                .collect();
+            let one = match terms.as_slice() {
+                [one] => Some(*one),
+                [] if ids.len() == 1 => Some(ids[0]),
+                _ => None,
+            };
+            if let Some(i) = one {
+                self.by_label.entry(label).or_insert(i);
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -238,6 +272,34 @@ mod tests {
         );
         assert!(t.resolve("http://example.org/thesaurus/1001186").is_none());
         assert!(t.resolve("cybercrime").is_none());
+    }
+
+    #[test]
+    fn a_label_of_another_language_names_its_term_unless_several_share_it() {
+        let mut t = sample().concepts().to_vec();
+        // 土地改革 is the zh label of both 1000120 and 1003592 in the scrape.
+        t.push(concept(
+            "1000120",
+            "AGRARIAN REFORM",
+            Some("土地改革"),
+            &[],
+            &[],
+        ));
+        t.push(concept(
+            "1003592",
+            "LAND REFORM",
+            Some("土地改革"),
+            &[],
+            &[],
+        ));
+        let t = Thesaurus::new(t);
+        assert_eq!(t.resolve("计算机犯罪").unwrap().id, "1001186");
+        assert_eq!(
+            t.resolve("人权").unwrap().id,
+            "1002975",
+            "the term, not its microthesaurus"
+        );
+        assert!(t.resolve("土地改革").is_none());
     }
 
     #[test]

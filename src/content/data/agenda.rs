@@ -206,7 +206,8 @@ mod tests {
         assert!(a.is_empty());
         assert_eq!(d.len(), 1);
         assert!(d[0].is_error());
-        assert_eq!((d[0].line, d[0].column), (18, 5), "{:?}", d[0]);
+        // The comma is missing at the end of line 18; the parser stops at the next key.
+        assert_eq!((d[0].line, d[0].column), (19, 5), "{:?}", d[0]);
         assert!(
             d[0].hint
                 .as_deref()
@@ -230,5 +231,35 @@ mod tests {
         let no_session = REAL.replacen("\"session\": 79,\n", "", 1);
         let (_, d) = read_text(&no_session);
         assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn items_the_agenda_lacks_are_warned_of_at_the_field() {
+        let (a, _) = read_text(REAL);
+        let text = "---\nsymbol: A/RES/79/20\nlang: en\ntitle: T\nadopted: 2024-12-02\nagenda_items: [96b, 96z, 97]\n---\n";
+        let (r, _) = crate::content::front_matter::parse(Path::new("content/ga/79/20.en.md"), text);
+        let d = check(&r.unwrap(), &a);
+        let got: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    6,
+                    "the agenda of session 79 lists item 96 but not the sub-item `96z`; the page shows the item's title"
+                ),
+                (6, "agenda item `97` is not on the agenda of session 79"),
+            ]
+        );
+        assert!(
+            d[0].hint
+                .as_deref()
+                .unwrap()
+                .contains("data/agenda/agenda_items.json:2")
+        );
+        // Session 78 is not in this excerpt: nothing to check against.
+        let text = text.replace("79/20", "78/21");
+        let (r, _) =
+            crate::content::front_matter::parse(Path::new("content/ga/78/21.en.md"), &text);
+        assert!(check(&r.unwrap(), &a).is_empty());
     }
 }

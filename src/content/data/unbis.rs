@@ -183,3 +183,186 @@ pub fn thesaurus(list: Vec<ListLabel>, topics: Vec<Concept>) -> Thesaurus {
     }
     Thesaurus::new(concepts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    /// Real lines of unbis_thesaurus.lst (GateNLP/gateplugin-UNGA), as published.
+    const LIST: &str = "COMPUTER CRIMES\tpref_label=COMPUTER CRIMES\turi=http://metadata.un.org/thesaurus#1001186\tkind=pref\n\
+CRIME AND CRIMINAL JUSTICE\tpref_label=CRIME AND CRIMINAL JUSTICE\turi=http://metadata.un.org/thesaurus#140402\tkind=pref\n\
+NEGATIVE SECURITY ASSURANCES\tpref_label=SECURITY ASSURANCES\turi=http://metadata.un.org/thesaurus#1005785\tkind=alt\n\
+NETHERLANDS\tpref_label=NETHERLANDS\turi=http://metadata.un.org/thesaurus#1004380\tkind=pref\n";
+
+    /// Real topics of all_topics.json (ClementSicard/un-unbis-thesaurus-scraper), as
+    /// published, SLOVENES with its Russian "zh" label; NETHERLANDS shortened to its
+    /// fields that matter here, with the scrape's trailing spaces.
+    const TOPICS: &str = r#"{
+    "topics": [
+        {
+            "url": "http://metadata.un.org/thesaurus/1001186",
+            "identifier": "1001186",
+            "labels": {
+                "fr": "CRIMES INFORMATIQUES",
+                "en": "COMPUTER CRIMES",
+                "zh": "计算机犯罪",
+                "es": "CRIMENES MEDIANTE COMPUTADORAS",
+                "ar": "الجرائم الإلكترونية",
+                "ru": "Компьютерные преступления"
+            },
+            "related": [
+                "140402",
+                "1001103"
+            ]
+        },
+        {
+            "url": "http://metadata.un.org/thesaurus/140402",
+            "identifier": "140402",
+            "labels": {
+                "ru": "ПРЕСТУПЛЕНИЕ И УГОЛОВНОЕ ПРАВОСУДИЕ",
+                "es": "DELITO Y JUSTICIA PENAL",
+                "en": "CRIME AND CRIMINAL JUSTICE",
+                "ar": "جريمة وعدالة جنائية",
+                "fr": "CRIMINALITE ET JUSTICE CRIMINELLE",
+                "zh": "犯罪和刑事司法"
+            },
+            "related": []
+        },
+        {
+            "url": "http://metadata.un.org/thesaurus/c_cc2b6392",
+            "identifier": "c_cc2b6392",
+            "labels": {
+                "ar": "السلوفينيون",
+                "fr": "SLOVENES",
+                "en": "SLOVENES",
+                "zh": "СЛОВЕНЦЫ",
+                "es": "ESLOVENOS"
+            },
+            "related": []
+        },
+        {
+            "url": "http://metadata.un.org/thesaurus/1004380",
+            "identifier": "1004380",
+            "labels": {
+                "en": "NETHERLANDS (KINGDOM OF THE) ",
+                "zh": "荷兰王国 "
+            },
+            "related": []
+        }
+    ]
+}"#;
+
+    fn read_both(list: &str, topics: &str) -> (Thesaurus, Vec<Diagnostic>) {
+        let mut problems = Problems::default();
+        let l = read_list(
+            list,
+            Path::new("data/unbis/unbis_thesaurus.lst"),
+            &mut problems,
+        );
+        let t = read_topics(
+            topics,
+            Path::new("data/unbis/all_topics.json"),
+            &mut problems,
+        );
+        (
+            thesaurus(l, t.into_iter().map(|(c, _)| c).collect()),
+            problems.finish(),
+        )
+    }
+
+    #[test]
+    fn real_rows_of_both_files_join_on_the_identifier() {
+        let (t, d) = read_both(LIST, TOPICS);
+        // 1001103 COMMERCIAL CRIMES is left out of this excerpt.
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].line, 3);
+        assert!(d[0].message.contains("`1001103`"), "{}", d[0].message);
+        let c = t.resolve("Computer crimes").unwrap();
+        assert_eq!(c.label_in(Lang::Ru), Some("Компьютерные преступления"));
+        assert_eq!(c.label_in(Lang::Ar), Some("الجرائم الإلكترونية"));
+        let (broader, missing) = t.broader(c);
+        assert_eq!(broader[0].english(), "CRIME AND CRIMINAL JUSTICE");
+        assert_eq!(missing, ["1001103"]);
+        // The list's concept the topics lack is English only; its alternative label names it.
+        let assurances = t.resolve("negative security assurances").unwrap();
+        assert_eq!(
+            (assurances.id.as_str(), assurances.english()),
+            ("1005785", "SECURITY ASSURANCES")
+        );
+        assert_eq!(assurances.label_in(Lang::Fr), None);
+    }
+
+    #[test]
+    fn the_scrapes_quirks_are_mended() {
+        let (t, _) = read_both(LIST, TOPICS);
+        let slovenes = t.by_id("c_cc2b6392").unwrap();
+        assert_eq!(
+            slovenes.label_in(Lang::Zh),
+            None,
+            "the Russian label is not Chinese"
+        );
+        assert_eq!(slovenes.label_for(Lang::Zh), ("SLOVENES", Lang::En));
+        let nl = t.by_id("1004380").unwrap();
+        assert_eq!(nl.english(), "NETHERLANDS (KINGDOM OF THE)");
+        assert_eq!(nl.label_in(Lang::Zh), Some("荷兰王国"));
+        // The list's older name is an alternative label now.
+        assert_eq!(t.resolve("netherlands").unwrap().id, "1004380");
+        assert_eq!(
+            t.resolve("http://metadata.un.org/thesaurus/1004380")
+                .unwrap()
+                .id,
+            "1004380"
+        );
+    }
+
+    #[test]
+    fn bad_lines_and_topics_are_passed_over_at_their_lines() {
+        let list = "COMPUTER CRIMES\tpref_label=COMPUTER CRIMES\tkind=pref\n\
+EMBARGO\tpref_label=EMBARGO\turi=http://example.org/thesaurus#1001983\tkind=pref\n\
+OUTER SPACE\tpref_label=OUTER SPACE\turi=http://metadata.un.org/thesaurus#1004676\tkind=pref\n";
+        let topics = TOPICS
+            .replace("\"identifier\": \"140402\",", "")
+            .replace("\"url\": \"http://metadata.un.org/thesaurus/140402\",", "");
+        let (t, d) = read_both(list, &topics);
+        let at: Vec<(&str, usize)> = d
+            .iter()
+            .map(|d| (d.path.to_str().unwrap(), d.line))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                ("data/unbis/unbis_thesaurus.lst", 1),
+                ("data/unbis/unbis_thesaurus.lst", 2),
+                // The topic of 140402 opens at line 19; 1001186 at line 3 names it broader.
+                ("data/unbis/all_topics.json", 19),
+                ("data/unbis/all_topics.json", 3),
+                ("data/unbis/all_topics.json", 3),
+            ]
+        );
+        assert!(
+            d[1].message
+                .contains("http://example.org/thesaurus#1001983")
+        );
+        assert!(d.iter().all(|d| !d.is_error()));
+        assert!(t.resolve("outer space").is_some());
+        assert!(t.resolve("embargo").is_none());
+    }
+
+    #[test]
+    fn a_malformed_topics_file_is_an_error_at_its_line() {
+        let broken = TOPICS.replacen("\"140402\",\n", "\"140402\"\n", 1);
+        let mut problems = Problems::default();
+        let t = read_topics(
+            &broken,
+            Path::new("data/unbis/all_topics.json"),
+            &mut problems,
+        );
+        let d = problems.finish();
+        assert!(t.is_empty());
+        assert_eq!(d.len(), 1);
+        assert!(d[0].is_error());
+        // The comma is missing at the end of line 15; the parser stops at the next item.
+        assert_eq!(d[0].line, 16, "{:?}", d[0]);
+    }
+}
