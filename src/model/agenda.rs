@@ -46,35 +46,24 @@ pub struct Agenda {
 }
 
 impl Agenda {
-    /// Adds an entry; the first of an item wins, and a later one is given back.
-    pub fn insert(
-        &mut self,
-        session: u16,
-        item: u32,
-        sub_item: &str,
-        entry: AgendaEntry,
-    ) -> Result<(), (AgendaEntry, &AgendaEntry)> {
+    /// Adds an entry; the first of an item wins: false when the item was there already.
+    pub fn insert(&mut self, session: u16, item: u32, sub_item: &str, entry: AgendaEntry) -> bool {
         self.sessions.insert(session);
         let key = (session, item, sub_item.to_ascii_lowercase());
         match self.entries.entry(key) {
             std::collections::btree_map::Entry::Vacant(v) => {
                 v.insert(entry);
-                Ok(())
+                true
             }
-            std::collections::btree_map::Entry::Occupied(o) => Err((entry, o.into_mut())),
+            std::collections::btree_map::Entry::Occupied(_) => false,
         }
     }
 
-    /// Adds every entry of another agenda that this one lacks; the entries it already has
-    /// come back.
-    pub fn merge(&mut self, other: Agenda) -> Vec<AgendaEntry> {
-        let mut left_out = Vec::new();
+    /// Adds every entry of another agenda that this one lacks.
+    pub fn merge(&mut self, other: Agenda) {
         for ((s, i, sub), e) in other.entries {
-            if let Err((e, _)) = self.insert(s, i, &sub, e) {
-                left_out.push(e);
-            }
+            self.insert(s, i, &sub, e);
         }
-        left_out
     }
 
     pub fn is_empty(&self) -> bool {
@@ -147,20 +136,18 @@ mod tests {
     #[test]
     fn a_sub_item_missing_from_the_data_falls_back_to_its_item() {
         let mut a = Agenda::default();
-        a.insert(
+        assert!(a.insert(
             79,
             96,
             "",
             entry("Prevention of an arms race in outer space", 10),
-        )
-        .unwrap();
-        a.insert(
+        ));
+        assert!(a.insert(
             79,
             96,
             "b",
             entry("No first placement of weapons in outer space", 30),
-        )
-        .unwrap();
+        ));
         assert_eq!(
             a.find(79, "96b").map(|f| f.entry().line),
             Some(30),
@@ -177,9 +164,8 @@ mod tests {
     #[test]
     fn the_first_entry_of_an_item_wins() {
         let mut a = Agenda::default();
-        a.insert(73, 117, "i", entry("first", 5)).unwrap();
-        let (later, kept) = a.insert(73, 117, "I", entry("second", 9)).unwrap_err();
-        assert_eq!((later.line, kept.line), (9, 5));
+        assert!(a.insert(73, 117, "i", entry("first", 5)));
+        assert!(!a.insert(73, 117, "I", entry("second", 9)));
         assert_eq!(a.find(73, "117i").unwrap().entry().title, "first");
     }
 }

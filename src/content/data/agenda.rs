@@ -84,7 +84,7 @@ pub fn read(text: &str, shown: &Path, problems: &mut Problems) -> Agenda {
             problems.row_warning(shown, row, format!("skipped: `{sub}` is not a sub-item"), "a sub_item is the letters of the item: \"a\", \"b\", … \"aa\"; or null for the item itself");
             continue;
         }
-        let _first_wins = agenda.insert(session, item, sub, entry);
+        agenda.insert(session, item, sub, entry);
     }
     agenda
 }
