@@ -44,12 +44,14 @@ impl Site {
     }
 
     /// The broader concepts a page shows beside a concept: its broader terms, or when it
-    /// has none, the microthesauri it belongs to.
+    /// has none, the microthesauri it belongs to, but not one of its own name (the term
+    /// HUMAN RIGHTS is in the microthesaurus HUMAN RIGHTS).
     pub fn broader_terms<'a>(&'a self, c: &'a Concept) -> Vec<&'a Concept> {
         let Some(t) = &self.thesaurus else {
             return Vec::new();
         };
-        let (found, _) = t.broader(c);
+        let (mut found, _) = t.broader(c);
+        found.retain(|b| b.english() != c.english());
         let terms: Vec<&Concept> = found
             .iter()
             .copied()
