@@ -410,6 +410,8 @@ mod tests {
             source: "x.md".into(),
             body_line: 1,
             symbol_line: 1,
+            subjects_line: 1,
+            agenda_line: 1,
         }
     }
 

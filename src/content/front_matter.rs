@@ -131,6 +131,8 @@ pub fn parse(path: &Path, text: &str) -> (Option<Resolution>, Vec<Diagnostic>) {
         source: path.to_path_buf(),
         body_line: split.body_line,
         symbol_line: positions.get(schema::SYMBOL.key).map_or(1, |p| p.0),
+        subjects_line: positions.get(schema::SUBJECTS.key).map_or(1, |p| p.0),
+        agenda_line: positions.get(schema::AGENDA_ITEMS.key).map_or(1, |p| p.0),
     };
     (Some(resolution), diags)
 }

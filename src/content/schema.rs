@@ -35,7 +35,7 @@ pub const VOTE: Field = field(
     false,
     "vote: {in_favour: 94, against: 59, abstentions: 33}",
 );
-pub const SUBJECTS: Field = field("subjects", false, "subjects: [cybercrime]");
+pub const SUBJECTS: Field = field("subjects", false, "subjects: [COMPUTER CRIMES]");
 pub const DRAFT: Field = field("draft", false, "draft: true");
 pub const FOLLOWS: Field = field("follows", false, "follows: A/RES/72/196");
 

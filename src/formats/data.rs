@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::citation;
+use super::terms;
 use crate::cite::Target;
 use crate::model::{Lang, Resolution, Vote};
 use crate::output::urls;
@@ -57,6 +58,8 @@ struct ResolutionData<'a> {
     issued: Option<String>,
     meeting: Option<u32>,
     agenda_items: &'a [String],
+    /// Each agenda item's title and heading in the session's agenda, from `data/`.
+    agenda: Vec<terms::AgendaItemData<'a>>,
     committee: Option<&'a str>,
     report: Option<&'a str>,
     distribution: Option<&'a str>,
@@ -64,6 +67,8 @@ struct ResolutionData<'a> {
     /// How each Member State voted, from `data/`, by country code.
     member_votes: Option<Vec<MemberVoteData<'a>>>,
     subjects: &'a [String],
+    /// Each subject's UNBIS concept, from `data/`.
+    subject_terms: Vec<terms::SubjectData<'a>>,
     draft: bool,
     citation: String,
     translations: Vec<Translation<'a>>,
@@ -219,12 +224,14 @@ pub fn resolution_json(site: &Site, bodies: &[Body], index: usize) -> String {
         issued: r.issued.map(|d| d.to_string()),
         meeting: r.meeting,
         agenda_items: &r.agenda_items,
+        agenda: terms::agenda(site, r),
         committee: r.committee.as_deref(),
         report: r.report.as_deref(),
         distribution: r.distribution.as_deref(),
         vote: vote(site.vote_of(r).as_ref()),
         member_votes: member_votes(site, r),
         subjects: &r.subjects,
+        subject_terms: terms::subjects(site, r),
         draft: r.draft,
         citation: citation::citation(site, Strings::built_in(r.lang), r).text,
         translations,
@@ -256,6 +263,7 @@ struct CatalogueEntry<'a> {
     committee: Option<&'a str>,
     report: Option<&'a str>,
     agenda_items: &'a [String],
+    agenda: Vec<terms::AgendaItemData<'a>>,
     vote: Option<VoteData>,
     url: String,
     languages: Vec<&'static str>,
@@ -267,6 +275,7 @@ struct CatalogueVersion<'a> {
     lang: &'static str,
     title: &'a str,
     subjects: &'a [String],
+    subject_terms: Vec<terms::SubjectData<'a>>,
     url: String,
     data: String,
 }
@@ -296,6 +305,7 @@ pub fn catalogue_jsonl(site: &Site) -> String {
             committee: r.committee.as_deref(),
             report: r.report.as_deref(),
             agenda_items: &r.agenda_items,
+            agenda: terms::agenda(site, r),
             vote: vote(site.vote_of(r).as_ref()),
             url: site.urls.best(&urls::symbol(symbol)),
             languages: versions.iter().map(|v| v.lang.code()).collect(),
@@ -305,6 +315,7 @@ pub fn catalogue_jsonl(site: &Site) -> String {
                     lang: v.lang.code(),
                     title: &v.title,
                     subjects: &v.subjects,
+                    subject_terms: terms::subjects(site, v),
                     url: site.urls.best(&urls::resolution(v.lang, &v.symbol)),
                     data: site.urls.best(&urls::resolution_json(v.lang, &v.symbol)),
                 })
@@ -317,7 +328,7 @@ pub fn catalogue_jsonl(site: &Site) -> String {
 }
 
 /// The columns of `data/resolutions.csv`.
-pub const CSV_COLUMNS: [&str; 20] = [
+pub const CSV_COLUMNS: [&str; 23] = [
     "symbol",
     "organ",
     "session",
@@ -326,6 +337,7 @@ pub const CSV_COLUMNS: [&str; 20] = [
     "committee",
     "report",
     "agenda_items",
+    "agenda_titles",
     "vote",
     "in_favour",
     "against",
@@ -337,6 +349,8 @@ pub const CSV_COLUMNS: [&str; 20] = [
     "title_fr",
     "title_ru",
     "title_es",
+    "subjects",
+    "subject_uris",
     "url",
 ];
 
@@ -389,6 +403,11 @@ pub fn catalogue_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
             r.committee.clone().unwrap_or_default(),
             r.report.clone().unwrap_or_default(),
             r.agenda_items.join("; "),
+            terms::agenda(site, r)
+                .iter()
+                .map(|a| a.title.unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("; "),
             kind,
             in_favour,
             against,
@@ -396,6 +415,15 @@ pub fn catalogue_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
             languages.join("; "),
         ];
         record.extend(Lang::ALL.into_iter().map(title));
+        let subjects = terms::subjects(site, r);
+        record.push(r.subjects.join("; "));
+        record.push(
+            subjects
+                .iter()
+                .map(|s| s.uri.as_deref().unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
         record.push(site.urls.best(&urls::symbol(symbol)));
         w.write_record(&record)?;
     }
@@ -426,6 +454,12 @@ struct JsonLd<'a> {
     translations: Vec<JsonLdTranslation<'a>>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     keywords: &'a [String],
+    /// The subjects' UNBIS concepts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    about: Vec<terms::DefinedTerm<'a>>,
+    /// The agenda items it was adopted under.
+    #[serde(rename = "isPartOf", skip_serializing_if = "Vec::is_empty")]
+    agenda: Vec<terms::AgendaPart<'a>>,
     #[serde(rename = "encoding")]
     data: MediaObject,
 }
@@ -504,6 +538,8 @@ pub fn jsonld(site: &Site, index: usize) -> String {
             })
             .collect(),
         keywords: &r.subjects,
+        about: terms::defined_terms(site, r),
+        agenda: terms::agenda_parts(site, r),
         data: MediaObject {
             kind: "MediaObject",
             format: "application/json",

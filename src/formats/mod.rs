@@ -10,6 +10,7 @@ pub mod data;
 pub mod feeds;
 pub mod search;
 pub mod sitemap;
+pub mod terms;
 
 use std::collections::HashSet;
 

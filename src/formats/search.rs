@@ -25,7 +25,7 @@ pub struct Indexed {
 }
 
 /// The facet terms of a resolution, keyed like its groups: `session:ga-73`, `year:2018`,
-/// `subject:cybercrime`, `committee:third-committee`.
+/// `subject:computer-crimes`, `committee:third-committee`.
 pub fn facets(r: &Resolution) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(s) = r.session {

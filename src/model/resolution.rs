@@ -48,6 +48,10 @@ pub struct Resolution {
     pub body_line: usize,
     /// The line of the `symbol:` field, where a duplicate is reported.
     pub symbol_line: usize,
+    /// The lines of the `subjects:` and `agenda_items:` fields, where what `data/` says
+    /// of them is reported.
+    pub subjects_line: usize,
+    pub agenda_line: usize,
 }
 
 impl Resolution {

@@ -11,6 +11,7 @@ pub mod resolution_view;
 mod search;
 pub mod series;
 pub mod sitemap_entries;
+pub mod terms;
 pub mod views;
 
 use std::sync::Arc;

@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use super::member_votes::member_votes;
 use super::series::{changes_link, series_url};
-use super::views::{SeriesEntry, agenda_label, cited_value, entry, series_window, vote_view};
+use super::terms;
+use super::views::{SeriesEntry, cited_value, entry, series_window, vote_view};
 use crate::cite::Target;
 use crate::model::{GroupKind, Resolution, agenda_item_key, session_key, slug};
 use crate::output::urls;
@@ -97,9 +98,9 @@ const FIELDS: &[(&str, Field)] = &[
         Some(to_value(
             r.subjects
                 .iter()
-                .map(|s| Link {
-                    label: s.clone(),
-                    url: Some(v.group_url(r, GroupKind::Subject, &slug(s))),
+                .map(|s| {
+                    let url = v.group_url(r, GroupKind::Subject, &slug(s));
+                    terms::subject(&v.site, r.lang, s, url)
                 })
                 .collect::<Vec<_>>(),
         ))
@@ -181,15 +182,15 @@ impl ResolutionView {
     }
 
     fn agenda_items(&self, r: &Resolution) -> Option<Value> {
-        let links: Vec<Link> = r
+        let links: Vec<_> = r
             .agenda_items
             .iter()
-            .map(|item| Link {
-                label: agenda_label(item),
-                url: r.session.map(|s| {
+            .map(|item| {
+                let url = r.session.map(|s| {
                     let key = agenda_item_key(r.symbol.organ(), s, item);
                     self.group_url(r, GroupKind::AgendaItem, &key)
-                }),
+                });
+                terms::agenda_item(&self.site, r.lang, (r.symbol.organ(), r.session), item, url)
             })
             .collect();
         Some(to_value(links))

@@ -266,7 +266,19 @@ pub struct GroupValue<'a> {
     kind: &'static str,
     kind_label: Value,
     key: &'a str,
+    /// A subject's label in the page's language where the thesaurus has one; an agenda
+    /// item's number (`96 (b)`).
     label: String,
+    /// The language of `label` when it is not the page's.
+    label_lang: Option<&'static str>,
+    /// A subject's URI and broader terms in the UNBIS Thesaurus.
+    uri: Option<String>,
+    broader: Vec<super::terms::TermView>,
+    /// An agenda item's title and heading in the session's agenda (English).
+    title: Option<String>,
+    title_lang: Option<&'static str>,
+    section: Option<String>,
+    section_title: Option<String>,
     organ: Option<&'static str>,
     session: Option<String>,
     url: String,
@@ -276,21 +288,45 @@ pub struct GroupValue<'a> {
 
 pub fn group_value<'a>(site: &Site, theme: &Theme, lang: Lang, g: &'a Group) -> GroupValue<'a> {
     let kind_label = theme.strings(lang).group_kind(g.kind);
-    GroupValue {
+    let url = site.urls.url(&urls::group(lang, g.kind, &g.key));
+    let mut value = GroupValue {
         kind: g.kind.key(),
         kind_label,
         key: &g.key,
-        label: if g.kind == GroupKind::AgendaItem {
-            agenda_label(&g.label)
-        } else {
-            g.label.clone()
-        },
+        label: g.label.clone(),
+        label_lang: None,
+        uri: None,
+        broader: Vec::new(),
+        title: None,
+        title_lang: None,
+        section: None,
+        section_title: None,
         organ: g.organ.map(|o| o.key()),
         session: g.session.map(|s| s.key()),
-        url: site.urls.url(&urls::group(lang, g.kind, &g.key)),
+        url: url.clone(),
         parent_url: site.urls.url(&urls::groups(lang, g.kind)),
         count: g.works.len(),
+    };
+    match g.kind {
+        GroupKind::AgendaItem => {
+            let organ = g.organ.unwrap_or(crate::model::Organ::GeneralAssembly);
+            let item = super::terms::agenda_item(site, lang, (organ, g.session), &g.label, None);
+            value.label = item.label;
+            value.title = item.title;
+            value.title_lang = item.lang;
+            value.section = item.section;
+            value.section_title = item.section_title;
+        }
+        GroupKind::Subject => {
+            let subject = super::terms::subject(site, lang, &g.label, url);
+            value.label = subject.label;
+            value.label_lang = subject.lang;
+            value.uri = subject.uri;
+            value.broader = subject.broader;
+        }
+        _ => {}
     }
+    value
 }
 
 /// A member of a series, as a resolution page lists it.

@@ -310,7 +310,7 @@ impl Preview {
         // Read the changed files first: a bad edit leaves everything as it was.
         let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
         let changed_shown: HashSet<PathBuf> = changed.iter().map(|p| shown(p)).collect();
-        let (fresh, problems) = self.read_changed(changed, &shown);
+        let (fresh, problems) = self.read_changed(changed, &shown, &old.site);
         if problems.iter().any(Diagnostic::is_error) {
             return Err(Failed::Restore(Box::new(old), problems));
         }
@@ -351,6 +351,7 @@ impl Preview {
         &self,
         changed: &[PathBuf],
         shown: &dyn Fn(&Path) -> PathBuf,
+        site: &Site,
     ) -> (Vec<Resolution>, Vec<Diagnostic>) {
         let mut fresh = Vec::new();
         let mut problems = Vec::new();
@@ -362,8 +363,15 @@ impl Preview {
             if !path.is_file() || !is_md || hidden {
                 continue;
             }
-            let (resolution, diags) = content::load_file(path, &shown(path));
+            let (mut resolution, diags) = content::load_file(path, &shown(path));
             problems.extend(diags);
+            if let Some(r) = &mut resolution {
+                problems.extend(content::data::join(
+                    r,
+                    &site.agenda,
+                    site.thesaurus.as_ref(),
+                ));
+            }
             fresh.extend(resolution.filter(|r| self.opts.drafts || !r.draft));
         }
         (fresh, problems)
@@ -536,7 +544,11 @@ fn text_edits(site: &Site, root: &Path, changed: &[PathBuf]) -> Option<Vec<(usiz
             .iter()
             .position(|r| r.source == shown)?;
         let (fresh, diags) = content::load_file(path, shown);
-        let fresh = fresh?;
+        let mut fresh = fresh?;
+        // What data/ says of its card (an unknown subject) is the same as when the card
+        // was read before: it does not keep a text edit from being one.
+        let _same_as_before =
+            content::data::join(&mut fresh, &site.agenda, site.thesaurus.as_ref());
         let old = site.archive.resolution(i);
         if !diags.is_empty() || !touched::same_card(&fresh, old) {
             return None;
@@ -576,6 +588,8 @@ fn rebuild(
         urls,
         groups: old_groups,
         votes,
+        agenda,
+        thesaurus,
         ..
     } = site;
     let old_keys: HashSet<(Symbol, Lang)> = archive
@@ -609,6 +623,8 @@ fn rebuild(
         .collect();
     let carried = crate::site::Carried {
         votes,
+        agenda,
+        thesaurus,
         groups: (!card_changed).then_some(old_groups),
     };
     let generation = crate::site::assemble(theme, archive, config, urls, bodies, problems, carried)

@@ -52,10 +52,17 @@ impl Generation {
                 None
             }
         };
-        let loaded = content::load(root, &root.join("content"), opts.drafts, stages.progress());
+        let mut loaded = content::load(root, &root.join("content"), opts.drafts, stages.progress());
         diagnostics.extend(loaded.diagnostics);
         let data = content::data::load(root, &root.join("data"));
         diagnostics.extend(data.diagnostics);
+        for r in &mut loaded.resolutions {
+            diagnostics.extend(content::data::join(
+                r,
+                &data.agenda,
+                data.thesaurus.as_ref(),
+            ));
+        }
         let (Some(config), Some(theme)) = (config, theme) else {
             return Err(diagnostics);
         };
@@ -100,6 +107,8 @@ impl Generation {
         };
         let carried = Carried {
             votes: data.votes,
+            agenda: data.agenda,
+            thesaurus: data.thesaurus,
             groups: None,
         };
         assemble(theme, archive, config, urls, bodies, diagnostics, carried)

@@ -6,13 +6,16 @@ pub mod alignments;
 pub mod bodies;
 pub mod linker;
 mod load;
+mod terms;
 
 use std::collections::HashMap;
 
 use crate::cite::graph::Graph;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Archive, Group, GroupKind, Lang, Resolution, Symbol, Vote, Votes};
+use crate::model::{
+    Agenda, Archive, Group, GroupKind, Lang, Resolution, Symbol, Thesaurus, Vote, Votes,
+};
 use crate::output::Urls;
 use crate::render::Body;
 use crate::theme::Theme;
@@ -33,13 +36,19 @@ pub struct Site {
     /// How each Member State voted, from `data/`, by symbol (also for symbols the archive
     /// lacks).
     pub votes: Votes,
+    /// The General Assembly's agenda items, from `data/` (empty without them).
+    pub agenda: Agenda,
+    /// The UNBIS Thesaurus of `data/`, which the subjects were resolved with.
+    pub thesaurus: Option<Thesaurus>,
 }
 
-/// What a site is built from besides its archive and bodies: the votes of `data/`, and
-/// the groups when they may be carried over from a site with the same metadata.
+/// What a site is built from besides its archive and bodies: the votes, agenda and
+/// thesaurus of `data/`, and the groups when they may be carried over from a site with the same metadata.
 #[derive(Debug, Default)]
 pub struct Carried {
     pub votes: Votes,
+    pub agenda: Agenda,
+    pub thesaurus: Option<Thesaurus>,
     pub groups: Option<HashMap<GroupKind, Vec<Group>>>,
 }
 
@@ -55,10 +64,14 @@ impl Site {
         carried: Carried,
     ) -> Site {
         let groups = carried.groups.unwrap_or_else(|| {
-            GroupKind::ALL
+            let mut groups: HashMap<GroupKind, Vec<Group>> = GroupKind::ALL
                 .into_iter()
                 .map(|k| (k, archive.groups(k)))
-                .collect()
+                .collect();
+            if let Some(items) = groups.get_mut(&GroupKind::AgendaItem) {
+                terms::by_heading(items, &carried.agenda);
+            }
+            groups
         });
         let graph = Graph::new(&archive, |i| &bodies[i].citations);
         let series = SeriesData::new(&archive, &graph, bodies);
@@ -70,6 +83,8 @@ impl Site {
             graph,
             series,
             votes: carried.votes,
+            agenda: carried.agenda,
+            thesaurus: carried.thesaurus,
         }
     }
 

@@ -113,7 +113,7 @@ fn homes_and_indexes_exist_in_every_language_of_the_site() {
     assert!(old_session.contains("2625 (XXV)"));
     // A resolution without an English version is listed in the language it has.
     assert!(old_session.contains(r#"href="/fr/A/RES/2625(XXV)/" hreflang="fr""#));
-    let subject = site.page("zh/subjects/cybercrime/index.html");
+    let subject = site.page("zh/subjects/computer-crimes/index.html");
     assert!(subject.contains(r#"href="/zh/A/RES/73/187/""#));
     site.page("en/years/1967/index.html");
     site.page("en/committees/third-committee/index.html");

@@ -120,3 +120,84 @@ fn the_bundled_archive_shows_how_each_member_voted_on_73_187_in_chinese() {
         assert!(series.contains(totals), "{totals}");
     }
 }
+
+/// A subject UNBIS does not know is warned of at its line; the hint offers the nearest of
+/// the fixture's labels (CRIME shares four of the nine letter pairs of "cybercrime").
+#[test]
+fn check_warns_of_an_unknown_subject_at_its_line_with_the_nearest_labels() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/ga/73/200.en.md",
+        "---\nsymbol: A/RES/73/200\nlang: en\ntitle: A new one\nadopted: 2018-12-20\nsession: 73\nsubjects: [cybercrime, middle east]\n---\n1. Decides;\n",
+    );
+    let run = site.run(&["check"]);
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "content/ga/73/200.en.md:7:1: warning: the subject `cybercrime` is not a UNBIS Thesaurus term\n  hint: the nearest UNBIS labels: CRIME; COMPUTER CRIMES; COMMERCIAL CRIMES; write one of them, or a concept's URI"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("middle east"), "{}", run.stderr);
+}
+
+/// The fixture's 73/187 is on item 109 of the 73rd session's agenda, under heading H; its
+/// subject is written "Computer Crimes" in English and as the list's URI in Chinese, one
+/// concept.
+#[test]
+fn agenda_titles_and_unbis_subjects_join_pages_and_open_data() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let en = site.page("en/A/RES/73/187/index.html");
+    assert!(
+        en.contains(
+            r#"109</a>: <span class="agenda-title">Crime prevention and criminal justice</span>"#
+        ),
+        "{en}"
+    );
+    let zh = site.page("zh/A/RES/73/187/index.html");
+    assert!(
+        zh.contains(r#"109</a>：<span class="agenda-title" lang="en">Crime prevention and criminal justice</span>"#),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(r#"<a href="/zh/subjects/computer-crimes/">计算机犯罪</a> <a class="unbis" href="http://metadata.un.org/thesaurus/1001186""#),
+        "{zh}"
+    );
+    let index = site.page("en/agenda-items/index.html");
+    assert!(
+        index.contains("<h2>Session 73 · H. Drug control, crime prevention and combating international terrorism in all its forms and manifestations</h2>"),
+        "{index}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&site.page("zh/A/RES/73/187/index.json")).unwrap();
+    assert_eq!(json["subjects"], serde_json::json!(["COMPUTER CRIMES"]));
+    assert_eq!(
+        json["subject_terms"][0]["uri"],
+        "http://metadata.un.org/thesaurus/1001186"
+    );
+    assert_eq!(json["subject_terms"][0]["label"], "计算机犯罪");
+    assert_eq!(
+        json["agenda"][0]["title"],
+        "Crime prevention and criminal justice"
+    );
+    assert_eq!(json["agenda"][0]["document"], "A/73/251");
+}
+
+#[test]
+fn a_malformed_thesaurus_stops_the_build_and_keeps_public() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let before = site.snapshot("public");
+    site.write(
+        "data/unbis/all_topics.json",
+        "{\n    \"topics\": [\n        {\"identifier\": \"1001186\",,}\n    ]\n}\n",
+    );
+    // The second comma of line 3, column 34, is where the parser stops.
+    site.build().assert_fails_with(&[
+        "data/unbis/all_topics.json:3:34: error: malformed JSON",
+        "hint: restore the file as the scrape of metadata.un.org publishes it",
+    ]);
+    assert_eq!(site.snapshot("public"), before);
+}

@@ -372,12 +372,12 @@ const COVERED: &[(&str, &str, &str, &str)] = &[
         "subjects",
         "basic/expected",
         "zh/subjects/index.html",
-        "/zh/subjects/cybercrime/",
+        "/zh/subjects/computer-crimes/",
     ),
     (
         "a subject",
         "basic/expected",
-        "zh/subjects/cybercrime/index.html",
+        "zh/subjects/computer-crimes/index.html",
         "A/RES/73/187",
     ),
     (

@@ -154,6 +154,7 @@ fn the_catalogue_has_one_resolution_per_line_as_json_lines_and_csv() {
             "committee",
             "report",
             "agenda_items",
+            "agenda_titles",
             "vote",
             "in_favour",
             "against",
@@ -165,6 +166,8 @@ fn the_catalogue_has_one_resolution_per_line_as_json_lines_and_csv() {
             "title_fr",
             "title_ru",
             "title_es",
+            "subjects",
+            "subject_uris",
             "url"
         ]
     );
@@ -172,11 +175,18 @@ fn the_catalogue_has_one_resolution_per_line_as_json_lines_and_csv() {
     assert_eq!(rows.len(), symbols);
     let row = rows.iter().find(|r| &r[0] == "A/RES/73/187").unwrap();
     assert_eq!(&row[3], "2018-12-17");
-    assert_eq!(&row[8], "recorded");
-    assert_eq!(&row[9], "94");
-    assert_eq!(&row[14], "打击为犯罪目的使用信息和通信技术行为");
-    assert_eq!(&row[15], "", "no English version");
-    assert_eq!(&row[19], format!("{BASE}A/RES/73/187/"));
+    assert_eq!(&row[7], "109");
+    assert_eq!(&row[8], "Crime prevention and criminal justice");
+    assert_eq!(&row[9], "recorded");
+    assert_eq!(&row[10], "94");
+    assert_eq!(&row[15], "打击为犯罪目的使用信息和通信技术行为");
+    assert_eq!(&row[16], "", "no English version");
+    assert_eq!(&row[20], "COMPUTER CRIMES; INFORMATION TECHNOLOGY");
+    assert_eq!(
+        &row[21],
+        "http://metadata.un.org/thesaurus/1001186; http://metadata.un.org/thesaurus/1003205"
+    );
+    assert_eq!(&row[22], format!("{BASE}A/RES/73/187/"));
 }
 
 #[test]
@@ -188,6 +198,12 @@ fn each_resolution_page_carries_schema_org_legislation() {
     assert_eq!(ld["@id"], format!("{BASE}fr/A/RES/217A(III)/"));
     assert_eq!(ld["legislationIdentifier"], "A/RES/217 A (III)");
     assert_eq!(ld["legislationDate"], "1948-12-10");
+    // Its subject, the UNBIS term HUMAN RIGHTS (not the microthesaurus 140202 of that name),
+    // named in French.
+    assert_eq!(
+        ld["about"],
+        serde_json::json!([{"@type": "DefinedTerm", "@id": "http://metadata.un.org/thesaurus/1002975", "name": "DROITS DE L'HOMME", "inDefinedTermSet": "http://metadata.un.org/thesaurus"}])
+    );
     assert_eq!(ld["legislationPassedBy"]["@type"], "Organization");
     assert_eq!(ld["legislationPassedBy"]["name"], "Assemblée générale");
     assert_eq!(

@@ -1,10 +1,15 @@
 //! Loading `data/`: the data files beside `content/` that the build joins to resolutions
-//! by symbol. Today, votes: the Voeten/unvotes files as published ([`voeten`]) and the
-//! plain votes CSV ([`plain`]). Each file (a Voeten folder: its pair of files) is one
+//! by symbol. Votes: the Voeten/unvotes files as published ([`voeten`]) and the plain
+//! votes CSV ([`plain`]); the General Assembly's agenda items ([`agenda`]); the UNBIS
+//! Thesaurus ([`unbis`]), which [`subjects`] resolves the front matter's subjects with. Each file (a Voeten folder: its pair of files) is one
 //! job; every problem becomes a `Diagnostic` at its file and line. docs/content-format.md
 //! describes the layout and the formats.
 
+pub mod agenda;
+mod json_places;
 pub mod plain;
+pub mod subjects;
+pub mod unbis;
 pub mod voeten;
 
 use std::collections::btree_map::Entry;
@@ -14,12 +19,19 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Archive, Ballot, RecordedVotes, Symbol, Vote, Votes, countries};
+use crate::model::{
+    Agenda, Archive, Ballot, Concept, RecordedVotes, Resolution, Symbol, Thesaurus, Vote, Votes,
+    countries,
+};
 
 /// What loading `data/` found.
 #[derive(Debug, Default)]
 pub struct LoadedData {
     pub votes: Votes,
+    /// The agenda items of `agenda_items.json`; empty without one.
+    pub agenda: Agenda,
+    /// The UNBIS Thesaurus, when `data/` holds one.
+    pub thesaurus: Option<Thesaurus>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -30,6 +42,17 @@ pub type Found = Vec<(Symbol, RecordedVotes)>;
 enum Source {
     Voeten(voeten::Files),
     Plain(PathBuf),
+    Agenda(PathBuf),
+    ThesaurusList(PathBuf),
+    Topics(PathBuf),
+}
+
+/// What one job read.
+enum Read {
+    Votes(Found),
+    Agenda(Agenda),
+    ThesaurusList(Vec<unbis::ListLabel>),
+    Topics(Vec<Concept>),
 }
 
 /// Loads every data file below `data_dir` (none when it does not exist). Paths in
@@ -41,53 +64,107 @@ pub fn load(site_root: &Path, data_dir: &Path) -> LoadedData {
         return LoadedData::default();
     }
     let sources = sources(data_dir, &shown, &mut diagnostics);
-    let read: Vec<(Found, Vec<Diagnostic>)> = sources
+    let read: Vec<(Read, Vec<Diagnostic>)> = sources
         .par_iter()
         .map(|source| {
             let mut problems = Problems::default();
-            let votes = match source {
-                Source::Voeten(files) => voeten::read(files, &shown, &mut problems),
-                Source::Plain(path) => match std::fs::File::open(path) {
-                    Ok(f) => plain::read(f, &shown(path), &mut problems),
-                    Err(e) => {
-                        problems.file_error(
-                            &shown(path),
-                            format!("cannot read the file: {e}"),
-                            "check that the file exists and that you may read it",
-                        );
-                        Vec::new()
-                    }
-                },
-            };
-            (votes, problems.finish())
+            let read = read_source(source, &shown, &mut problems);
+            (read, problems.finish())
         })
         .collect();
-    let mut votes = Votes::new();
+    let mut loaded = LoadedData::default();
+    let (mut list, mut topics) = (None::<Vec<unbis::ListLabel>>, None::<Vec<Concept>>);
     for (found, diags) in read {
         diagnostics.extend(diags);
-        for (symbol, v) in found {
-            match votes.entry(symbol) {
-                Entry::Vacant(e) => {
-                    e.insert(v);
-                }
-                Entry::Occupied(e) => diagnostics.push(
-                    Diagnostic::warning(
-                        &v.source,
-                        v.line,
-                        0,
-                        format!(
-                            "skipped: the votes on {} are also in {}:{}",
-                            e.key(),
-                            e.get().source.display(),
-                            e.get().line
-                        ),
-                    )
-                    .with_hint("keep the votes on a resolution in one data file"),
-                ),
+        match found {
+            Read::Votes(found) => add_votes(&mut loaded.votes, found, &mut diagnostics),
+            Read::Agenda(a) => {
+                loaded.agenda.merge(a);
             }
+            Read::ThesaurusList(l) => list.get_or_insert_with(Vec::new).extend(l),
+            Read::Topics(t) => topics.get_or_insert_with(Vec::new).extend(t),
         }
     }
-    LoadedData { votes, diagnostics }
+    if list.is_some() || topics.is_some() {
+        loaded.thesaurus = Some(unbis::thesaurus(
+            list.unwrap_or_default(),
+            topics.unwrap_or_default(),
+        ));
+    }
+    loaded.diagnostics = diagnostics;
+    loaded
+}
+
+/// Reads one job's file or files.
+fn read_source(source: &Source, shown: &dyn Fn(&Path) -> PathBuf, problems: &mut Problems) -> Read {
+    let text = |path: &Path, problems: &mut Problems| match std::fs::read_to_string(path) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            problems.file_error(
+                &shown(path),
+                format!("cannot read the file: {e}"),
+                "check that the file exists, that you may read it, and that it is UTF-8",
+            );
+            None
+        }
+    };
+    match source {
+        Source::Voeten(files) => Read::Votes(voeten::read(files, shown, problems)),
+        Source::Plain(path) => Read::Votes(match std::fs::File::open(path) {
+            Ok(f) => plain::read(f, &shown(path), problems),
+            Err(e) => {
+                problems.file_error(
+                    &shown(path),
+                    format!("cannot read the file: {e}"),
+                    "check that the file exists and that you may read it",
+                );
+                Vec::new()
+            }
+        }),
+        Source::Agenda(path) => Read::Agenda(
+            text(path, problems)
+                .map(|t| agenda::read(&t, &shown(path), problems))
+                .unwrap_or_default(),
+        ),
+        Source::ThesaurusList(path) => Read::ThesaurusList(
+            text(path, problems)
+                .map(|t| unbis::read_list(&t, &shown(path), problems))
+                .unwrap_or_default(),
+        ),
+        Source::Topics(path) => Read::Topics(
+            text(path, problems)
+                .map(|t| unbis::read_topics(&t, &shown(path), problems))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect(),
+        ),
+    }
+}
+
+/// Adds one file's votes; the votes on a resolution another file has too are skipped.
+fn add_votes(votes: &mut Votes, found: Found, diagnostics: &mut Vec<Diagnostic>) {
+    for (symbol, v) in found {
+        match votes.entry(symbol) {
+            Entry::Vacant(e) => {
+                e.insert(v);
+            }
+            Entry::Occupied(e) => diagnostics.push(
+                Diagnostic::warning(
+                    &v.source,
+                    v.line,
+                    0,
+                    format!(
+                        "skipped: the votes on {} are also in {}:{}",
+                        e.key(),
+                        e.get().source.display(),
+                        e.get().line
+                    ),
+                )
+                .with_hint("keep the votes on a resolution in one data file"),
+            ),
+        }
+    }
 }
 
 /// The jobs of `data/`, sorted by path. A folder with `roll_calls.csv` is a Voeten
@@ -140,12 +217,23 @@ fn sources(
             continue;
         }
         let name = entry.file_name().to_string_lossy();
-        if name.ends_with(".csv") {
+        let beside_topics = path
+            .parent()
+            .is_some_and(|d| d.join(unbis::TOPICS_NAME).is_file());
+        if name == agenda::FILE_NAME {
+            sources.push(Source::Agenda(path.to_path_buf()));
+        } else if name == unbis::LIST_NAME {
+            sources.push(Source::ThesaurusList(path.to_path_buf()));
+        } else if name == unbis::TOPICS_NAME {
+            sources.push(Source::Topics(path.to_path_buf()));
+        } else if name == unbis::HIERARCHY_NAME && beside_topics {
+            continue;
+        } else if name.ends_with(".csv") {
             sources.push(Source::Plain(path.to_path_buf()));
         } else if !(name.ends_with(".md") || name.ends_with(".txt")) {
             diagnostics.push(
                 Diagnostic::warning(shown(path), 0, 0, "skipped: plenary does not know the format of this data file")
-                    .with_hint("data/ takes the Voeten files (roll_calls.csv with votes.csv or votes.csv.gz, in one folder) and plain votes CSVs (symbol,country,vote); see docs/content-format.md"),
+                    .with_hint("data/ takes the Voeten files (roll_calls.csv with votes.csv or votes.csv.gz, in one folder), plain votes CSVs (symbol,country,vote), agenda_items.json, and the UNBIS Thesaurus as unbis_thesaurus.lst or all_topics.json; see docs/content-format.md"),
             );
         }
     }
@@ -197,6 +285,25 @@ impl Problems {
 
     pub fn row_warning(&mut self, file: &Path, row: Row, message: impl Into<String>, hint: &str) {
         self.push(Diagnostic::warning(file, row.line, 0, message).with_hint(hint));
+    }
+
+    /// A file serde_json cannot read: an error at the line and column it stopped at.
+    pub fn json_error(&mut self, file: &Path, e: &serde_json::Error, hint: &str) {
+        let reason = e.to_string();
+        let reason = reason
+            .split(" at line ")
+            .next()
+            .unwrap_or(&reason)
+            .to_string();
+        self.push(
+            Diagnostic::error(
+                file,
+                e.line(),
+                e.column(),
+                format!("malformed JSON: {reason}"),
+            )
+            .with_hint(hint),
+        );
     }
 
     /// Where each named column is in the header, or an error at line 1.
@@ -325,6 +432,14 @@ pub fn ballot_of(word: &str, file: &Path, row: Row, problems: &mut Problems) -> 
         );
     }
     found
+}
+
+/// Joins a resolution just read to `data/`: its subjects resolved against the thesaurus,
+/// its agenda items checked against its session's agenda. Returns the warnings.
+pub fn join(r: &mut Resolution, agenda: &Agenda, thesaurus: Option<&Thesaurus>) -> Vec<Diagnostic> {
+    let mut out = subjects::resolve(r, thesaurus);
+    out.extend(agenda::check(r, agenda));
+    out
 }
 
 /// A vote in `data/` whose totals differ from a version's `vote:`: a warning naming both.
