@@ -219,7 +219,7 @@ fn check_passes_on_the_sample_and_reports_outside_citations() {
     json.assert_ok();
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(report["ok"], true);
-    assert_eq!(report["resolutions"], 38);
+    assert_eq!(report["resolutions"], 1020);
     assert!(
         report["not_in_archive"]
             .as_array()
