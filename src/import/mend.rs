@@ -130,8 +130,8 @@ mod tests {
                 line(37, "3, 4 and 5 of resolution 661 (1990);"),
                 line(38, ""),
                 line(39, "10, Ibid., document S/6569."),
-            line(40, ""),
-            line(41, "Z. Demands that Iraq implement its acceptance of all"),
+                line(40, ""),
+                line(41, "Z. Demands that Iraq implement its acceptance of all"),
             ],
             Lang::En,
         );
