@@ -66,7 +66,7 @@ pub fn convert(text: &str, source_name: &str, lang: Option<Lang>) -> Result<Impo
     } else {
         furniture::strip_running_headers(lines)
     };
-    let lines = super::mend::lines(lines);
+    let lines = super::mend::lines(lines, lang);
     let from_file = symbol_from_file_name(source_name);
     // A General Assembly text may cite "resolution 1540 (2004) of …" at the start of a
     // line; its chapeau tells it from a Council text.

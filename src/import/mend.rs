@@ -1,7 +1,8 @@
 //! Mends what a scan or a PDF extraction broke and a reader can see is broken, before the
 //! text is cut into paragraphs: a French ordinal split from its number ("1 er décembre"),
 //! a symbol cut after its slash at the end of a line ("resolution 65/" + "230 of …"), a
-//! year whose digits the scan spaced out ("December 1 9 9 0"). Lines keep their numbers, so
+//! year whose digits the scan spaced out ("December 1 9 9 0"), a paragraph number whose
+//! full stop the scan read as a comma ("1, Authorizes"). Lines keep their numbers, so
 //! that warnings still name the source line. What cannot be told from the text alone is
 //! left as it is: see docs/import.md.
 
@@ -10,12 +11,19 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::Line;
+use super::openers::opens_paragraph;
+use crate::model::Lang;
 use crate::model::months;
 
-/// Mends every line, and joins symbols cut at the end of a line.
-pub fn lines(mut lines: Vec<Line>) -> Vec<Line> {
+/// Mends every line of a text in `lang`, and joins symbols cut at the end of a line.
+pub fn lines(mut lines: Vec<Line>, lang: Lang) -> Vec<Line> {
     for line in &mut lines {
         line.text = within_line(&line.text);
+    }
+    for i in 0..lines.len() {
+        if i == 0 || lines[i - 1].is_blank() {
+            lines[i].text = paragraph_number(&lines[i].text, lang);
+        }
     }
     for i in 0..lines.len().saturating_sub(1) {
         if let Some((head, rest)) = cut_symbol(&lines[i].text, &lines[i + 1].text) {
@@ -47,6 +55,24 @@ fn within_line(text: &str) -> String {
     SPACED_YEAR
         .replace_all(&text, "$month$de$y$e$a$r")
         .into_owned()
+}
+
+/// "1, Authorizes all States …" at the start of a paragraph is "1. Authorizes …": OCR reads
+/// a number's full stop as a comma now and then (39 times in the Security Council texts of
+/// 1946–1994), and once a 2 as a Z ("Z. Demands"). Only before a word that opens a paragraph ("Authorizes", "Requests"): a
+/// note's number ("10, Ibid.") stays as it is.
+fn paragraph_number(text: &str, lang: Lang) -> String {
+    // "Z. Demands" is "2. Demands" (686 (1991)) as OCR read it.
+    static COMMA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?P<n>\d{1,2}),|(?P<z>Z)\.) (?P<rest>\p{Lu}.*)$").expect("pattern")
+    });
+    match COMMA.captures(text) {
+        Some(c) if opens_paragraph(&c["rest"], lang) => {
+            let n = c.name("n").map_or("2", |n| n.as_str());
+            format!("{n}. {}", &c["rest"])
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// A symbol cut after a slash at the end of a line, "… resolution 65/" + "230 of 21 …",
@@ -83,6 +109,52 @@ mod tests {
 
     use super::*;
 
+    #[test]
+    fn a_paragraph_number_read_with_a_comma_gets_its_full_stop() {
+        // S_RES_0706_1991_EN_GOLD.txt, whose paragraph 1 resolution 712 (1991) cites.
+        let mended = lines(
+            vec![
+                line(30, "Decides that the Council shall review it,"),
+                line(31, ""),
+                line(
+                    32,
+                    "1, Authorizes all States, subject to the decision to be taken by the",
+                ),
+                line(33, "5, Security Council pursuant to paragraph 5"),
+                line(34, ""),
+                line(
+                    35,
+                    "6, Also requests the Secretary-General, in consultation with",
+                ),
+                line(36, ""),
+                line(37, "3, 4 and 5 of resolution 661 (1990);"),
+                line(38, ""),
+                line(39, "10, Ibid., document S/6569."),
+                line(40, ""),
+                line(41, "Z. Demands that Iraq implement its acceptance of all"),
+            ],
+            Lang::En,
+        );
+        let texts: Vec<&str> = mended.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Decides that the Council shall review it,",
+                "",
+                "1. Authorizes all States, subject to the decision to be taken by the",
+                "5, Security Council pursuant to paragraph 5",
+                "",
+                "6. Also requests the Secretary-General, in consultation with",
+                "",
+                "3, 4 and 5 of resolution 661 (1990);",
+                "",
+                "10, Ibid., document S/6569.",
+                "",
+                "2. Demands that Iraq implement its acceptance of all",
+            ]
+        );
+    }
+
     fn line(no: usize, text: &str) -> Line {
         Line {
             no,
@@ -97,7 +169,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| line(i + 1, t))
             .collect();
-        lines_of(super::lines(lines))
+        lines_of(super::lines(lines, Lang::En))
     }
 
     fn lines_of(lines: Vec<Line>) -> Vec<(usize, String)> {
@@ -144,7 +216,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Mending moves characters between lines and takes spaces out, nothing more: the
+        /// Mending moves characters between lines and takes spaces out (and a paragraph
+        /// number's comma becomes its full stop), nothing more: the
         /// lines keep their numbers and, spaces aside, the text is the same.
         #[test]
         fn mending_loses_nothing(
@@ -164,7 +237,7 @@ mod tests {
                 ls.iter().flat_map(|l| l.text.chars()).filter(|c| !c.is_whitespace()).collect()
             };
             let before = squeezed(&lines);
-            let after = super::lines(lines.clone());
+            let after = super::lines(lines.clone(), Lang::En);
             proptest::prop_assert_eq!(after.len(), lines.len());
             for (a, b) in after.iter().zip(&lines) {
                 proptest::prop_assert_eq!(a.no, b.no);

@@ -244,8 +244,10 @@ pub struct Closing {
 }
 
 static ADOPTED: LazyLock<Regex> =
-    // OCR reads "Adopted" as "Adapted" now and then.
-    LazyLock::new(|| Regex::new(r"(?i)^ad[oa]pted\b").expect("pattern compiles"));
+    // OCR reads "Adopted" as "Adapted" now and then; one volume prints "Approved
+    // unanimously" (663 (1990)), with its capital: "approved by resolution 782 (1992)"
+    // starts a line inside a paragraph.
+    LazyLock::new(|| Regex::new(r"^(?:(?i:ad[oa]pted)|Approved)\b").expect("pattern compiles"));
 static UNANIMOUSLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bunanimously\b").expect("pattern compiles"));
 static WITHOUT_VOTE: LazyLock<Regex> =
@@ -316,7 +318,8 @@ pub fn read_closing_text(text: &str) -> Closing {
     out
 }
 
-/// Finds the closing: the last paragraph, from `from` on, that starts with "Adopted".
+/// Finds the closing: the last paragraph, from `from` on, that starts with "Adopted" (or
+/// "Approved").
 pub fn find_closing(lines: &[Line], from: usize) -> Option<Closing> {
     let is_closing = |i: usize| {
         ADOPTED.is_match(&lines[i].text)
@@ -505,6 +508,16 @@ mod tests {
             meeting("Adopted unanimously at the 2729the meeting"),
             Some(2729)
         );
+    }
+
+    #[test]
+    fn approved_unanimously_is_a_closing_too() {
+        // The end of S_RES_0663_1990_EN_GOLD.txt (Liechtenstein's admission).
+        let lines = split(
+            "Recommends to the General Assembly that the Principality of Liechtenstein be admitted to membership in the\nUnited Nations.\n\nApproved unanimously at the\n2936th meeting.\n\n\n122 Official Records of the Security Council, Forty-fifth Year, Supplement for July, August and September 1990, document S/21486.\n",
+        );
+        let c = find_closing(&lines, 0).unwrap();
+        assert_eq!((c.meeting, c.unanimous, c.lines), (Some(2936), true, 3..5));
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod groups;
 mod home;
 pub mod member_votes;
 pub mod not_found;
+mod official;
 mod resolution;
 pub mod resolution_view;
 mod search;

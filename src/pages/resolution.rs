@@ -6,6 +6,7 @@ use std::sync::Arc;
 use minijinja::Value;
 
 use super::context;
+use super::official::official_links;
 use super::resolution_view::ResolutionView;
 use super::views;
 use crate::diagnostic::Diagnostic;
@@ -58,30 +59,69 @@ pub fn symbol(site: &Arc<Site>, theme: &Theme, work: usize) -> Result<String, Di
         .resolution(archive.best_version(work, site.config.default_language))
         .lang;
     let switcher = views::switcher_all(site, None, urls::lang_home);
-    let versions: Vec<Value> = versions
-        .iter()
-        .map(|&i| {
-            let r = archive.resolution(i);
-            Value::from_pairs([
-                ("code", Value::from(r.lang.code())),
-                ("name", Value::from(r.lang.endonym())),
-                ("dir", Value::from(r.lang.dir())),
-                ("title", Value::from(r.title.as_str())),
-                (
-                    "url",
-                    Value::from(site.urls.url(&urls::resolution(r.lang, &r.symbol))),
-                ),
-            ])
-        })
-        .collect();
     let ctx = context(
         views::common(site, theme, lang, switcher),
         vec![
             ("symbol", Value::from(symbol.as_str())),
-            ("versions", Value::from(versions)),
+            (
+                "versions",
+                to_value(symbol_versions(site, symbol.as_str(), versions)),
+            ),
         ],
     );
     theme.render("symbol.html", ctx)
+}
+
+/// One row of a symbol's page: a language, its version in the archive if there is one, and
+/// its official document at the resolver if the site has one.
+#[derive(Serialize)]
+struct SymbolVersion {
+    code: &'static str,
+    name: &'static str,
+    dir: &'static str,
+    title: Option<String>,
+    url: Option<String>,
+    official: Option<String>,
+}
+
+/// The rows of a symbol's page: all six languages when the site has a resolver (each with
+/// its official document, those in the archive linked too), else the archive's versions.
+fn symbol_versions(site: &Site, symbol: &str, versions: &[usize]) -> Vec<SymbolVersion> {
+    let archive = &site.archive;
+    let mut official = official_links(site, symbol).into_iter().peekable();
+    let in_archive: Vec<&Resolution> = versions.iter().map(|&i| archive.resolution(i)).collect();
+    if official.peek().is_none() {
+        return in_archive
+            .iter()
+            .map(|r| archive_version(site, r, None))
+            .collect();
+    }
+    official
+        .map(
+            |o| match in_archive.iter().find(|r| r.lang.code() == o.code) {
+                Some(r) => archive_version(site, r, Some(o.url)),
+                None => SymbolVersion {
+                    code: o.code,
+                    name: o.name,
+                    dir: o.dir,
+                    title: None,
+                    url: None,
+                    official: Some(o.url),
+                },
+            },
+        )
+        .collect()
+}
+
+fn archive_version(site: &Site, r: &Resolution, official: Option<String>) -> SymbolVersion {
+    SymbolVersion {
+        code: r.lang.code(),
+        name: r.lang.endonym(),
+        dir: r.lang.dir(),
+        title: Some(r.title.clone()),
+        url: Some(site.urls.url(&urls::resolution(r.lang, &r.symbol))),
+        official,
+    }
 }
 
 /// What the `cite_this.html` template gets as `cite`.

@@ -8,6 +8,7 @@ use minijinja::value::{Enumerator, Object, Value};
 use serde::Serialize;
 
 use super::member_votes::member_votes;
+use super::official::official_links;
 use super::series::{changes_link, series_url};
 use super::terms;
 use super::views::{SeriesEntry, cited_value, entry, series_window, vote_view};
@@ -108,6 +109,10 @@ const FIELDS: &[(&str, Field)] = &[
     ("draft", |_, r| Some(Value::from(r.draft))),
     ("extra", |_, r| Some(to_value(&r.extra))),
     ("translations", ResolutionView::translations),
+    ("official_documents", |v, r| {
+        let links = official_links(&v.site, r.symbol.as_str());
+        (!links.is_empty()).then(|| to_value(links))
+    }),
     ("all_versions_url", |v, r| {
         Some(Value::from(v.site.urls.url(&urls::symbol(&r.symbol))))
     }),

@@ -3,6 +3,19 @@
 
 use crate::harness::Site;
 
+/// The items of a symbol page's list of language versions.
+fn version_items(html: &str) -> usize {
+    let list = html
+        .split(r#"<ul class="versions-list">"#)
+        .nth(1)
+        .unwrap_or("");
+    list.split("</ul>")
+        .next()
+        .unwrap_or("")
+        .matches("<li>")
+        .count()
+}
+
 /// The `href` of every citation link in a page, with its text.
 fn citations(html: &str) -> Vec<(String, String)> {
     let re = regex::Regex::new(r#"<a href="([^"]*)" class="cite[^"]*"[^>]*>([^<]*)</a>"#).unwrap();
@@ -156,6 +169,42 @@ fn the_resolver_can_be_changed_or_turned_off() {
 }
 
 #[test]
+fn every_resolution_links_its_six_official_documents_at_the_resolver() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/x.md",
+        "---\nsymbol: A/RES/73/9\nlang: en\ntitle: T\nadopted: 2018-12-17\n---\nDecides.\n",
+    );
+    site.build().assert_ok();
+    let page = site.page("en/A/RES/73/9/index.html");
+    assert!(page.contains("<dt>Official documents</dt>"), "{page}");
+    assert!(page.contains(r#"<a class="external" href="https://undocs.org/ar/A/RES/73/9" hreflang="ar" lang="ar" dir="rtl">العربية</a>"#));
+    assert!(page.contains(r#"<a class="external" href="https://undocs.org/es/A/RES/73/9" hreflang="es" lang="es" dir="ltr">Español</a>"#));
+    // The page of the symbol: the English version in the archive, the other five only at
+    // the resolver, each with its official document.
+    let all = site.page("A/RES/73/9/index.html");
+    assert_eq!(version_items(&all), 6, "{all}");
+    assert!(all.contains(r#"<a href="/en/A/RES/73/9/" hreflang="en" lang="en" dir="ltr">"#));
+    assert!(all.contains(r#"<span class="name" lang="ru" dir="ltr">Русский</span> <span class="missing">not in this archive</span> · <a class="official external" href="https://undocs.org/ru/A/RES/73/9" hreflang="ru">Official document</a>"#));
+
+    site.write(
+        "site.toml",
+        "resolver = \"https://docs.example.org/{symbol}?lang={lang}\"\n",
+    );
+    site.build().assert_ok();
+    let page = site.page("en/A/RES/73/9/index.html");
+    assert!(page.contains(r#"href="https://docs.example.org/A/RES/73/9?lang=zh""#));
+
+    site.write("site.toml", "resolver = \"\"\n");
+    site.build().assert_ok();
+    let page = site.page("en/A/RES/73/9/index.html");
+    assert!(!page.contains("Official documents") && !page.contains("docs.example.org"));
+    let all = site.page("A/RES/73/9/index.html");
+    assert_eq!(version_items(&all), 1, "{all}");
+    assert!(!all.contains("Official document") && !all.contains("not in this archive"));
+}
+
+#[test]
 fn check_passes_on_the_sample_and_reports_outside_citations() {
     let site = Site::sample();
     let run = site.run(&["check"]);
@@ -170,7 +219,7 @@ fn check_passes_on_the_sample_and_reports_outside_citations() {
     json.assert_ok();
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(report["ok"], true);
-    assert_eq!(report["resolutions"], 38);
+    assert_eq!(report["resolutions"], 1020);
     assert!(
         report["not_in_archive"]
             .as_array()

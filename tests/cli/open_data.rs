@@ -118,8 +118,10 @@ fn the_catalogue_has_one_resolution_per_line_as_json_lines_and_csv() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    let symbols = walkdir::WalkDir::new(site.root.join("public/A"))
-        .into_iter()
+    // A symbol's page of each work, General Assembly (`A/`) and Security Council (`S/`).
+    let symbols = ["public/A", "public/S"]
+        .iter()
+        .flat_map(|d| walkdir::WalkDir::new(site.root.join(d)))
         .filter_map(Result::ok)
         .filter(|e| e.file_name() == "index.html")
         .count();

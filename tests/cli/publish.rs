@@ -266,8 +266,10 @@ fn feed(site: &Site, lang: &str) -> feed_rs::model::Feed {
 #[test]
 fn each_language_has_an_atom_feed_of_the_newest_resolutions() {
     let site = built();
-    let works = walkdir::WalkDir::new(site.root.join("public/A"))
-        .into_iter()
+    // A symbol's page of each work, General Assembly (`A/`) and Security Council (`S/`).
+    let works = ["public/A", "public/S"]
+        .iter()
+        .flat_map(|d| walkdir::WalkDir::new(site.root.join(d)))
         .filter_map(Result::ok)
         .filter(|e| e.file_name() == "index.html")
         .count();
@@ -303,7 +305,17 @@ fn each_language_has_an_atom_feed_of_the_newest_resolutions() {
             "{lang}: the feed is not linked from the home page"
         );
     }
-    // The Chinese feed has the Chinese version where there is one.
+    // The Chinese feed has another language's version where there is no Chinese one: the
+    // fifty newest are of session 79 (sixty resolutions), in English alone.
+    let zh = feed(&site, "zh");
+    let prefix = format!("{BASE}en/A/RES/79/");
+    assert!(zh.entries.iter().all(|e| e.id.starts_with(&prefix)));
+    // And the Chinese version where there is one: without sessions 78 and 79, 73/187 is
+    // among the newest.
+    for session in ["content/ga/78", "content/ga/79"] {
+        std::fs::remove_dir_all(site.root.join(session)).unwrap();
+    }
+    site.run(&["build", "--base-url", BASE]).assert_ok();
     let zh = feed(&site, "zh");
     let e = zh
         .entries

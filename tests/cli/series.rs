@@ -29,7 +29,7 @@ fn the_sample_has_real_series_with_every_member() {
     let index = site.page("en/series/index.html");
     assert_eq!(
         index.matches("href=\"/en/series/A/RES/").count(),
-        14,
+        36,
         "{index}"
     );
 
