@@ -257,6 +257,9 @@ struct CatalogueEntry<'a> {
     report: Option<&'a str>,
     agenda_items: &'a [String],
     vote: Option<VoteData>,
+    /// How each Member State voted, from `data/`, by country code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    member_votes: Option<Vec<MemberVoteData<'a>>>,
     url: String,
     languages: Vec<&'static str>,
     versions: Vec<CatalogueVersion<'a>>,
@@ -297,6 +300,7 @@ pub fn catalogue_jsonl(site: &Site) -> String {
             report: r.report.as_deref(),
             agenda_items: &r.agenda_items,
             vote: vote(site.vote_of(r).as_ref()),
+            member_votes: member_votes(site, r),
             url: site.urls.best(&urls::symbol(symbol)),
             languages: versions.iter().map(|v| v.lang.code()).collect(),
             versions: versions
@@ -317,7 +321,7 @@ pub fn catalogue_jsonl(site: &Site) -> String {
 }
 
 /// The columns of `data/resolutions.csv`.
-pub const CSV_COLUMNS: [&str; 20] = [
+pub const CSV_COLUMNS: [&str; 21] = [
     "symbol",
     "organ",
     "session",
@@ -338,6 +342,7 @@ pub const CSV_COLUMNS: [&str; 20] = [
     "title_ru",
     "title_es",
     "url",
+    "member_votes",
 ];
 
 /// `data/resolutions.csv`: RFC 4180, UTF-8, a header line, one resolution per line; lists
@@ -397,9 +402,21 @@ pub fn catalogue_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
         ];
         record.extend(Lang::ALL.into_iter().map(title));
         record.push(site.urls.best(&urls::symbol(symbol)));
+        record.push(member_votes_field(site, r));
         w.write_record(&record)?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// The `member_votes` field of the CSV catalogue: `AD:no; AE:yes; …`, by country code.
+fn member_votes_field(site: &Site, r: &Resolution) -> String {
+    member_votes(site, r).map_or(String::new(), |votes| {
+        votes
+            .iter()
+            .map(|m| format!("{}:{}", m.country, m.vote))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
 }
 
 #[derive(Serialize)]
@@ -426,6 +443,9 @@ struct JsonLd<'a> {
     translations: Vec<JsonLdTranslation<'a>>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     keywords: &'a [String],
+    /// The totals of a recorded vote, and the countries that voted each way.
+    #[serde(rename = "additionalProperty", skip_serializing_if = "Vec::is_empty")]
+    votes: Vec<PropertyValue>,
     #[serde(rename = "encoding")]
     data: MediaObject,
 }
@@ -458,6 +478,59 @@ struct MediaObject {
     format: &'static str,
     #[serde(rename = "contentUrl")]
     url: String,
+}
+
+/// A schema.org `PropertyValue`: a count, or the codes of the countries that voted one way.
+#[derive(Serialize)]
+struct PropertyValue {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "propertyID")]
+    id: String,
+    value: serde_json::Value,
+}
+
+/// The `additionalProperty` values of a resolution's vote: `in_favour`, `against`,
+/// `abstentions` (numbers), then `member_votes_yes`, `…_no`, `…_abstain`, `…_absent` (the
+/// ISO codes of the countries that voted so, where `data/` has them).
+fn vote_properties(site: &Site, r: &Resolution) -> Vec<PropertyValue> {
+    let mut out = Vec::new();
+    let property = |id: String, value: serde_json::Value| PropertyValue {
+        kind: "PropertyValue",
+        id,
+        value,
+    };
+    if let Some(Vote::Recorded {
+        in_favour,
+        against,
+        abstentions,
+    }) = site.vote_of(r)
+    {
+        for (id, n) in [
+            ("in_favour", in_favour),
+            ("against", against),
+            ("abstentions", abstentions),
+        ] {
+            out.push(property(id.to_string(), n.into()));
+        }
+    }
+    if let Some(votes) = site.votes.get(&r.symbol) {
+        for ballot in crate::model::Ballot::ALL {
+            let codes: Vec<&str> = votes
+                .ballots
+                .iter()
+                .filter(|(_, b)| *b == ballot)
+                .map(|(c, _)| c.as_str())
+                .collect();
+            if !codes.is_empty() {
+                out.push(property(
+                    format!("member_votes_{}", ballot.key()),
+                    codes.into(),
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// The JSON-LD of a resolution page, ready to stand inside `<script>`: `<`, `>` and `&`
@@ -504,6 +577,7 @@ pub fn jsonld(site: &Site, index: usize) -> String {
             })
             .collect(),
         keywords: &r.subjects,
+        votes: vote_properties(site, r),
         data: MediaObject {
             kind: "MediaObject",
             format: "application/json",

@@ -8,6 +8,7 @@ pub mod months;
 mod resolution;
 mod symbol;
 mod votes;
+pub mod world_map;
 
 pub use archive::{Archive, Group, GroupKind, agenda_item_key, session_key, slug};
 pub use lang::Lang;

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::cite::graph::Graph;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Archive, Group, GroupKind, Lang, Resolution, Symbol, Vote, Votes};
+use crate::model::{Archive, Ballot, Group, GroupKind, Lang, Resolution, Symbol, Vote, Votes};
 use crate::output::Urls;
 use crate::render::Body;
 use crate::theme::Theme;
@@ -33,6 +33,8 @@ pub struct Site {
     /// How each Member State voted, from `data/`, by symbol (also for symbols the archive
     /// lacks).
     pub votes: Votes,
+    /// The code of every country with a vote in `data/`, sorted: each has its page.
+    pub voters: Vec<String>,
 }
 
 /// What a site is built from besides its archive and bodies: the votes of `data/`, and
@@ -62,6 +64,7 @@ impl Site {
         });
         let graph = Graph::new(&archive, |i| &bodies[i].citations);
         let series = SeriesData::new(&archive, &graph, bodies);
+        let voters = voters(&carried.votes);
         Site {
             archive,
             config,
@@ -70,6 +73,7 @@ impl Site {
             graph,
             series,
             votes: carried.votes,
+            voters,
         }
     }
 
@@ -107,6 +111,29 @@ impl Site {
         })
     }
 
+    /// How a country voted on each symbol of `data/` it has a vote on, by symbol.
+    pub fn votes_of<'a>(&'a self, code: &'a str) -> impl Iterator<Item = (&'a Symbol, Ballot)> {
+        self.votes.iter().filter_map(move |(symbol, v)| {
+            let at = v
+                .ballots
+                .binary_search_by(|(c, _)| c.as_str().cmp(code))
+                .ok()?;
+            Some((symbol, v.ballots[at].1))
+        })
+    }
+
+    /// The day a symbol was voted on: the archive's date of adoption, else the data's.
+    pub fn vote_date(&self, symbol: &Symbol) -> Option<jiff::civil::Date> {
+        self.archive
+            .work_of(symbol)
+            .map(|w| {
+                self.archive
+                    .resolution(self.archive.works()[w].1[0])
+                    .adopted
+            })
+            .or_else(|| self.votes.get(symbol)?.date)
+    }
+
     /// Where citations lead, for links the templates show outside the body.
     pub fn linker(&self) -> SiteLinker<'_> {
         SiteLinker {
@@ -125,6 +152,17 @@ impl Site {
             self.config.default_language
         }
     }
+}
+
+/// Every country code with a vote, sorted.
+fn voters(votes: &Votes) -> Vec<String> {
+    let mut codes: Vec<String> = votes
+        .values()
+        .flat_map(|v| v.ballots.iter().map(|(c, _)| c.clone()))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
 }
 
 /// Checks rendered bodies and builds the site around them: every problem found, or the
