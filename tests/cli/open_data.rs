@@ -165,7 +165,8 @@ fn the_catalogue_has_one_resolution_per_line_as_json_lines_and_csv() {
             "title_fr",
             "title_ru",
             "title_es",
-            "url"
+            "url",
+            "member_votes"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
