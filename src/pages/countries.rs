@@ -23,6 +23,8 @@ pub struct CountryVote<'a> {
     pub title: Option<&'a str>,
     /// The language of the title, where it is not the page's own.
     pub title_lang: Option<&'static str>,
+    /// Its direction, where it is not the page's own.
+    pub title_dir: Option<&'static str>,
     pub url: Option<String>,
     pub in_archive: bool,
     pub vote: &'static str,
@@ -43,6 +45,7 @@ pub fn country_votes<'a>(site: &'a Site, code: &'a str, lang: Lang) -> Vec<Count
                         date: Some(r.adopted.to_string()),
                         title: Some(&r.title),
                         title_lang: (r.lang != lang).then_some(r.lang.code()),
+                        title_dir: (r.lang.dir() != lang.dir()).then_some(r.lang.dir()),
                         url: Some(site.urls.url(&urls::resolution(r.lang, &r.symbol))),
                         in_archive: true,
                         vote: ballot.key(),
@@ -56,6 +59,8 @@ pub fn country_votes<'a>(site: &'a Site, code: &'a str, lang: Lang) -> Vec<Count
                         title: data.title.as_deref(),
                         title_lang: (lang != Lang::En && data.title.is_some())
                             .then_some(Lang::En.code()),
+                        title_dir: (lang.dir() != Lang::En.dir() && data.title.is_some())
+                            .then_some(Lang::En.dir()),
                         url: site
                             .linker()
                             .href(&Target::Resolution(symbol.clone()), None, lang)
