@@ -265,6 +265,9 @@ struct CatalogueEntry<'a> {
     agenda_items: &'a [String],
     agenda: Vec<terms::AgendaItemData<'a>>,
     vote: Option<VoteData>,
+    /// How each Member State voted, from `data/`, by country code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    member_votes: Option<Vec<MemberVoteData<'a>>>,
     url: String,
     languages: Vec<&'static str>,
     versions: Vec<CatalogueVersion<'a>>,
@@ -307,6 +310,7 @@ pub fn catalogue_jsonl(site: &Site) -> String {
             agenda_items: &r.agenda_items,
             agenda: terms::agenda(site, r),
             vote: vote(site.vote_of(r).as_ref()),
+            member_votes: member_votes(site, r),
             url: site.urls.best(&urls::symbol(symbol)),
             languages: versions.iter().map(|v| v.lang.code()).collect(),
             versions: versions
@@ -328,7 +332,7 @@ pub fn catalogue_jsonl(site: &Site) -> String {
 }
 
 /// The columns of `data/resolutions.csv`.
-pub const CSV_COLUMNS: [&str; 23] = [
+pub const CSV_COLUMNS: [&str; 24] = [
     "symbol",
     "organ",
     "session",
@@ -352,6 +356,7 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "subjects",
     "subject_uris",
     "url",
+    "member_votes",
 ];
 
 /// `data/resolutions.csv`: RFC 4180, UTF-8, a header line, one resolution per line; lists
@@ -425,9 +430,21 @@ pub fn catalogue_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
                 .join("; "),
         );
         record.push(site.urls.best(&urls::symbol(symbol)));
+        record.push(member_votes_field(site, r));
         w.write_record(&record)?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// The `member_votes` field of the CSV catalogue: `AD:no; AE:yes; …`, by country code.
+fn member_votes_field(site: &Site, r: &Resolution) -> String {
+    member_votes(site, r).map_or(String::new(), |votes| {
+        votes
+            .iter()
+            .map(|m| format!("{}:{}", m.country, m.vote))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
 }
 
 #[derive(Serialize)]
@@ -460,6 +477,9 @@ struct JsonLd<'a> {
     /// The agenda items it was adopted under.
     #[serde(rename = "isPartOf", skip_serializing_if = "Vec::is_empty")]
     agenda: Vec<terms::AgendaPart<'a>>,
+    /// The totals of a recorded vote, and the countries that voted each way.
+    #[serde(rename = "additionalProperty", skip_serializing_if = "Vec::is_empty")]
+    votes: Vec<PropertyValue>,
     #[serde(rename = "encoding")]
     data: MediaObject,
 }
@@ -492,6 +512,59 @@ struct MediaObject {
     format: &'static str,
     #[serde(rename = "contentUrl")]
     url: String,
+}
+
+/// A schema.org `PropertyValue`: a count, or the codes of the countries that voted one way.
+#[derive(Serialize)]
+struct PropertyValue {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "propertyID")]
+    id: String,
+    value: serde_json::Value,
+}
+
+/// The `additionalProperty` values of a resolution's vote: `in_favour`, `against`,
+/// `abstentions` (numbers), then `member_votes_yes`, `…_no`, `…_abstain`, `…_absent` (the
+/// ISO codes of the countries that voted so, where `data/` has them).
+fn vote_properties(site: &Site, r: &Resolution) -> Vec<PropertyValue> {
+    let mut out = Vec::new();
+    let property = |id: String, value: serde_json::Value| PropertyValue {
+        kind: "PropertyValue",
+        id,
+        value,
+    };
+    if let Some(Vote::Recorded {
+        in_favour,
+        against,
+        abstentions,
+    }) = site.vote_of(r)
+    {
+        for (id, n) in [
+            ("in_favour", in_favour),
+            ("against", against),
+            ("abstentions", abstentions),
+        ] {
+            out.push(property(id.to_string(), n.into()));
+        }
+    }
+    if let Some(votes) = site.votes.get(&r.symbol) {
+        for ballot in crate::model::Ballot::ALL {
+            let codes: Vec<&str> = votes
+                .ballots
+                .iter()
+                .filter(|(_, b)| *b == ballot)
+                .map(|(c, _)| c.as_str())
+                .collect();
+            if !codes.is_empty() {
+                out.push(property(
+                    format!("member_votes_{}", ballot.key()),
+                    codes.into(),
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// The JSON-LD of a resolution page, ready to stand inside `<script>`: `<`, `>` and `&`
@@ -540,6 +613,7 @@ pub fn jsonld(site: &Site, index: usize) -> String {
         keywords: &r.subjects,
         about: terms::defined_terms(site, r),
         agenda: terms::agenda_parts(site, r),
+        votes: vote_properties(site, r),
         data: MediaObject {
             kind: "MediaObject",
             format: "application/json",

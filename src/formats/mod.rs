@@ -6,6 +6,7 @@
 //! makes them for a site, on all cores, and hands each to a writer as soon as it is made.
 
 pub mod citation;
+pub mod country_data;
 pub mod data;
 pub mod feeds;
 pub mod search;
@@ -97,6 +98,7 @@ fn site_wide(
             out.push((urls::feed(lang), feed));
         }
     }
+    out.extend(country_data::files(site));
     out.push((
         urls::catalogue("jsonl"),
         data::catalogue_jsonl(site).into_bytes(),

@@ -10,6 +10,7 @@ mod resolution;
 mod symbol;
 pub mod thesaurus;
 mod votes;
+pub mod world_map;
 
 pub use agenda::Agenda;
 pub use archive::{Archive, Group, GroupKind, agenda_item_key, session_key, slug};

@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use jiff::civil::Date;
+
 use super::Symbol;
 
 /// One Member State's vote in a recorded vote.
@@ -42,6 +44,10 @@ pub struct RecordedVotes {
     /// its first row), for diagnostics.
     pub source: PathBuf,
     pub line: usize,
+    /// The day of the vote and the title of what was voted on, where the data gives them
+    /// (the Voeten roll calls' `date` and `descr`), for resolutions the archive lacks.
+    pub date: Option<Date>,
+    pub title: Option<String>,
 }
 
 impl RecordedVotes {
@@ -75,6 +81,8 @@ mod tests {
             ],
             source: PathBuf::from("data/votes.csv"),
             line: 2,
+            date: None,
+            title: None,
         };
         assert_eq!(v.totals(), (2, 1, 1));
     }

@@ -111,6 +111,22 @@ pub fn series(lang: Lang, key: &Symbol) -> String {
     format!("{}{}/", series_index(lang), key.path())
 }
 
+/// Every country with recorded votes: `en/countries/`.
+pub fn countries(lang: Lang) -> String {
+    format!("{}/countries/", lang.code())
+}
+
+/// A country's votes, by its ISO 3166-1 alpha-2 code in capitals as the data writes it
+/// (two letters, so no path can leave the folder): `fr/countries/FR/`.
+pub fn country(lang: Lang, code: &str) -> String {
+    format!("{}{code}/", countries(lang))
+}
+
+/// A country's votes as data, the same for every language: `data/countries/FR.json`.
+pub fn country_data(code: &str) -> String {
+    format!("data/countries/{code}.json")
+}
+
 /// Page `page` (0-based) of a list that starts at `path`: `…/page/2/` for the second.
 pub fn paged(path: &str, page: usize) -> String {
     if page == 0 {

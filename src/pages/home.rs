@@ -78,6 +78,14 @@ pub fn lang_home(site: &Arc<Site>, theme: &Theme, lang: Lang) -> Result<String, 
                     Value::from(site.urls.url(&urls::series_index(lang)))
                 },
             ),
+            (
+                "countries_url",
+                if site.voters.is_empty() {
+                    Value::from(())
+                } else {
+                    Value::from(site.urls.url(&urls::countries(lang)))
+                },
+            ),
         ],
     );
     theme.render("lang_home.html", ctx)

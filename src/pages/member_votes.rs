@@ -3,14 +3,17 @@
 
 use serde::Serialize;
 
+use super::vote_map::{VoteMap, vote_map};
 use crate::model::{Ballot, Lang, RecordedVotes, countries};
 
-#[derive(Serialize, Debug, PartialEq, Eq)]
+#[derive(Serialize, Debug)]
 pub struct MemberVotes {
     /// One group per vote cast, in the order yes, no, abstain, absent; empty ones left out.
     pub groups: Vec<BallotGroup>,
     /// Every member, by name.
     pub members: Vec<Member>,
+    /// The world map coloured by vote.
+    pub map: VoteMap,
 }
 
 #[derive(Serialize, Debug, PartialEq, Eq)]
@@ -24,32 +27,33 @@ pub struct Member {
     pub code: String,
     pub name: String,
     pub vote: &'static str,
+    /// The country's page.
+    pub url: String,
 }
 
 /// The votes of `votes` named in `lang` (in English where the table lacks the language,
-/// by code where it lacks the country), sorted by name.
-pub fn member_votes(votes: &RecordedVotes, lang: Lang) -> MemberVotes {
+/// by code where it lacks the country), sorted by name; `country_url` gives a country's
+/// page.
+pub fn member_votes(
+    votes: &RecordedVotes,
+    lang: Lang,
+    country_url: &dyn Fn(&str) -> String,
+) -> MemberVotes {
     let mut members: Vec<(Ballot, Member)> = votes
         .ballots
         .iter()
         .map(|(code, ballot)| {
-            let name = countries::name(code, lang)
-                .or_else(|| countries::name(code, Lang::En))
-                .unwrap_or(code);
+            let name = countries::display_name(code, lang);
             let member = Member {
                 code: code.clone(),
                 name: name.to_string(),
                 vote: ballot.key(),
+                url: country_url(code),
             };
             (*ballot, member)
         })
         .collect();
-    members.sort_by(|a, b| {
-        a.1.name
-            .to_lowercase()
-            .cmp(&b.1.name.to_lowercase())
-            .then_with(|| a.1.code.cmp(&b.1.code))
-    });
+    members.sort_by(|a, b| countries::by_name((&a.1.code, &a.1.name), (&b.1.code, &b.1.name)));
     let groups = Ballot::ALL
         .into_iter()
         .map(|ballot| BallotGroup {
@@ -65,6 +69,7 @@ pub fn member_votes(votes: &RecordedVotes, lang: Lang) -> MemberVotes {
     MemberVotes {
         groups,
         members: members.into_iter().map(|(_, m)| m).collect(),
+        map: vote_map(votes, lang),
     }
 }
 
@@ -83,8 +88,10 @@ mod tests {
             ],
             source: "data/votes.csv".into(),
             line: 2,
+            date: None,
+            title: None,
         };
-        let zh = member_votes(&votes, Lang::Zh);
+        let zh = member_votes(&votes, Lang::Zh, &|c| format!("zh/countries/{c}/"));
         let names: Vec<(&str, &str)> = zh
             .members
             .iter()
@@ -100,7 +107,8 @@ mod tests {
                 ("法国", "no")
             ]
         );
-        let en = member_votes(&votes, Lang::En);
+        assert_eq!(zh.members[3].url, "zh/countries/FR/");
+        let en = member_votes(&votes, Lang::En, &|c| format!("en/countries/{c}/"));
         let groups: Vec<(&str, Vec<&str>)> = en
             .groups
             .iter()

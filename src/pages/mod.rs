@@ -2,6 +2,7 @@
 //! ([`page_path`]), and one function per page kind that renders it through the theme from
 //! the view values of [`views`].
 
+pub mod countries;
 mod groups;
 mod home;
 pub mod member_votes;
@@ -14,6 +15,7 @@ pub mod series;
 pub mod sitemap_entries;
 pub mod terms;
 pub mod views;
+pub mod vote_map;
 
 use std::sync::Arc;
 
@@ -45,6 +47,10 @@ pub enum Page {
     SeriesIndex(Lang),
     /// The search page of a language.
     Search(Lang),
+    /// A country's votes (its index in `Site::voters`), in a language.
+    Country(Lang, usize),
+    /// Every country with a vote, in a language.
+    Countries(Lang),
 }
 
 /// Every page of the site.
@@ -72,6 +78,12 @@ pub fn plan(site: &Site) -> Vec<Page> {
         for &lang in &site.config.languages {
             pages.push(Page::SeriesIndex(lang));
             pages.extend((0..site.series.index.series.len()).map(|k| Page::Series(lang, k)));
+        }
+    }
+    if !site.voters.is_empty() {
+        for &lang in &site.config.languages {
+            pages.push(Page::Countries(lang));
+            pages.extend((0..site.voters.len()).map(|k| Page::Country(lang, k)));
         }
     }
     pages
@@ -115,6 +127,8 @@ pub fn page_path(site: &Site, page: Page) -> String {
         Page::Series(lang, k) => urls::series(lang, &site.series.index.series[k].key),
         Page::SeriesIndex(lang) => urls::series_index(lang),
         Page::Search(lang) => urls::search(lang),
+        Page::Country(lang, k) => urls::country(lang, &site.voters[k]),
+        Page::Countries(lang) => urls::countries(lang),
     }
 }
 
@@ -136,5 +150,7 @@ pub fn render(
         Page::Series(lang, k) => series::render_series(site, theme, lang, k),
         Page::SeriesIndex(lang) => series::render_series_index(site, theme, lang),
         Page::Search(lang) => search::search(site, theme, lang),
+        Page::Country(lang, k) => countries::render_country(site, theme, lang, k),
+        Page::Countries(lang) => countries::render_countries(site, theme, lang),
     }
 }

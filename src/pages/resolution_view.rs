@@ -93,7 +93,9 @@ const FIELDS: &[(&str, Field)] = &[
     }),
     ("member_votes", |v, r| {
         let votes = v.site.votes.get(&r.symbol)?;
-        Some(to_value(member_votes(votes, r.lang)))
+        let lang = v.site.nav_lang(r.lang);
+        let country_url = |code: &str| v.site.urls.url(&urls::country(lang, code));
+        Some(to_value(member_votes(votes, r.lang, &country_url)))
     }),
     ("subjects", |v, r| {
         Some(to_value(

@@ -16,7 +16,7 @@ use super::views::{self, VoteView};
 use crate::cite::Target;
 use crate::diagnostic::Diagnostic;
 use crate::diff::{self, Change, Op, Segment, Summary};
-use crate::model::Lang;
+use crate::model::{Lang, Symbol};
 use crate::output::urls;
 use crate::render::Linker;
 use crate::render::{Body, Place};
@@ -425,19 +425,51 @@ const LEFT: u32 = 40;
 const TOP: u32 = 10;
 const BOTTOM: u32 = 40;
 
+/// A member of a series as its chart draws it: its symbol, its year and its vote.
+struct Charted<'a> {
+    symbol: &'a Symbol,
+    year: i16,
+    vote: VoteView,
+}
+
+/// The members of series `k` with a recorded vote, oldest first: those in the archive, and
+/// those only recalled whose vote is in `data/` (with the year of the data's date).
+fn charted(site: &Site, k: usize) -> Vec<Charted<'_>> {
+    let s = &site.series.index.series[k];
+    let mut out: Vec<Charted<'_>> = s
+        .works
+        .iter()
+        .filter_map(|&w| {
+            let r = site.archive.resolution(site.archive.works()[w].1[0]);
+            Some(Charted {
+                symbol: &r.symbol,
+                year: r.year(),
+                vote: vote_of(site, w).filter(|v| v.recorded)?,
+            })
+        })
+        .chain(s.recalled.iter().filter_map(|x| {
+            let vote = site.data_vote(&x.symbol)?;
+            let date = x.adopted.or_else(|| site.vote_date(&x.symbol))?;
+            Some(Charted {
+                symbol: &x.symbol,
+                year: date.year(),
+                vote: views::vote_view(&vote),
+            })
+        }))
+        .collect();
+    out.sort_by(|a, b| a.symbol.cmp(b.symbol));
+    out
+}
+
 /// The chart of the recorded votes of a series' members, oldest first; none when no member
 /// has a recorded vote.
-fn chart<'a>(site: &'a Site, works: &[usize]) -> Option<Chart<'a>> {
-    let voted: Vec<(usize, VoteView)> = works
-        .iter()
-        .filter_map(|&w| Some((w, vote_of(site, w).filter(|v| v.recorded)?)))
-        .collect();
+fn chart<'a>(voted: &[Charted<'a>]) -> Option<Chart<'a>> {
     if voted.is_empty() {
         return None;
     }
     let most = voted
         .iter()
-        .map(|(_, v)| v.in_favour + v.against + v.abstentions)
+        .map(|c| c.vote.in_favour + c.vote.against + c.vote.abstentions)
         .max()
         .unwrap_or(0)
         .max(1);
@@ -447,7 +479,8 @@ fn chart<'a>(site: &'a Site, works: &[usize]) -> Option<Chart<'a>> {
     let bars = voted
         .iter()
         .enumerate()
-        .map(|(k, (w, v))| {
+        .map(|(k, c)| {
+            let v = &c.vote;
             let x = LEFT + GAP / 2 + u32::try_from(k).unwrap_or(0) * (BAR + GAP);
             let mut base = 0;
             let segments = [
@@ -467,13 +500,12 @@ fn chart<'a>(site: &'a Site, works: &[usize]) -> Option<Chart<'a>> {
                 }
             })
             .collect();
-            let r = site.archive.resolution(site.archive.works()[*w].1[0]);
             Bar {
                 x,
                 width: BAR,
                 center: x + BAR / 2,
-                symbol: r.symbol.short(),
-                year: r.year(),
+                symbol: c.symbol.short(),
+                year: c.year,
                 segments,
             }
         })
@@ -542,7 +574,10 @@ pub fn render_series(
                 lang: None,
                 lang_name: None,
                 dir: None,
-                adopted: x.adopted.map(|d| d.to_string()),
+                adopted: x
+                    .adopted
+                    .or_else(|| site.vote_date(&x.symbol))
+                    .map(|d| d.to_string()),
                 vote: site.data_vote(&x.symbol).as_ref().map(views::vote_view),
                 changes: None,
             },
@@ -556,7 +591,7 @@ pub fn render_series(
             .chain([
                 ("series", to_value(series_value(site, k, lang))),
                 ("members", to_value(&members)),
-                ("chart", to_value(chart(site, &s.works))),
+                ("chart", to_value(chart(&charted(site, k)))),
                 (
                     "index_url",
                     Value::from(site.urls.url(&urls::series_index(lang))),

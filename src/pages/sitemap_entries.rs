@@ -71,6 +71,8 @@ fn sitemap_url_of(site: &Site, page: Page) -> Option<sitemap::Url> {
         }
         Page::SeriesIndex(_) => each_lang(&urls::series_index),
         Page::Search(_) => each_lang(&urls::search),
+        Page::Country(_, k) => each_lang(&|l| urls::country(l, &site.voters[k])),
+        Page::Countries(_) => each_lang(&urls::countries),
     };
     // A page with no other version has nothing to announce.
     if alternates.len() < 2 {

@@ -20,6 +20,8 @@ pub struct Touched {
     pub groups: HashSet<(GroupKind, String)>,
     /// Members of the series whose pages must be rendered again.
     pub in_series: HashSet<Symbol>,
+    /// Countries whose pages list a changed card (they show its title and date), by code.
+    pub voters: HashSet<String>,
     /// The series of each changed resolution before the change.
     series_before: Vec<(Symbol, Vec<Symbol>)>,
 }
@@ -66,6 +68,9 @@ impl Touched {
         }
         if card_changed {
             self.groups.extend(groups_of(site, &works));
+            for s in changed.iter().filter_map(|s| site.votes.get(s)) {
+                self.voters.extend(s.ballots.iter().map(|(c, _)| c.clone()));
+            }
         }
         // A series page and the changes pages of its members read every member: a change
         // to any of them, of its body or its card, renders them all again.
@@ -91,6 +96,8 @@ impl Touched {
                     .works
                     .iter()
                     .any(|&w| self.in_series.contains(&site.archive.works()[w].0)),
+                Page::Country(_, k) => self.voters.contains(&site.voters[k]),
+                Page::Countries(_) => false,
             })
             .collect()
     }

@@ -14,7 +14,7 @@ use crate::cite::graph::Graph;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Agenda, Archive, Group, GroupKind, Lang, Resolution, Symbol, Thesaurus, Vote, Votes,
+    Agenda, Archive, Ballot, Group, GroupKind, Lang, Resolution, Symbol, Thesaurus, Vote, Votes,
 };
 use crate::output::Urls;
 use crate::render::Body;
@@ -40,6 +40,8 @@ pub struct Site {
     pub agenda: Agenda,
     /// The UNBIS Thesaurus of `data/`, which the subjects were resolved with.
     pub thesaurus: Option<Thesaurus>,
+    /// The code of every country with a vote in `data/`, sorted: each has its page.
+    pub voters: Vec<String>,
 }
 
 /// What a site is built from besides its archive and bodies: the votes, agenda and
@@ -75,6 +77,7 @@ impl Site {
         });
         let graph = Graph::new(&archive, |i| &bodies[i].citations);
         let series = SeriesData::new(&archive, &graph, bodies);
+        let voters = voters(&carried.votes);
         Site {
             archive,
             config,
@@ -85,6 +88,7 @@ impl Site {
             votes: carried.votes,
             agenda: carried.agenda,
             thesaurus: carried.thesaurus,
+            voters,
         }
     }
 
@@ -122,6 +126,29 @@ impl Site {
         })
     }
 
+    /// How a country voted on each symbol of `data/` it has a vote on, by symbol.
+    pub fn votes_of<'a>(&'a self, code: &'a str) -> impl Iterator<Item = (&'a Symbol, Ballot)> {
+        self.votes.iter().filter_map(move |(symbol, v)| {
+            let at = v
+                .ballots
+                .binary_search_by(|(c, _)| c.as_str().cmp(code))
+                .ok()?;
+            Some((symbol, v.ballots[at].1))
+        })
+    }
+
+    /// The day a symbol was voted on: the archive's date of adoption, else the data's.
+    pub fn vote_date(&self, symbol: &Symbol) -> Option<jiff::civil::Date> {
+        self.archive
+            .work_of(symbol)
+            .map(|w| {
+                self.archive
+                    .resolution(self.archive.works()[w].1[0])
+                    .adopted
+            })
+            .or_else(|| self.votes.get(symbol)?.date)
+    }
+
     /// Where citations lead, for links the templates show outside the body.
     pub fn linker(&self) -> SiteLinker<'_> {
         SiteLinker {
@@ -140,6 +167,17 @@ impl Site {
             self.config.default_language
         }
     }
+}
+
+/// Every country code with a vote, sorted.
+fn voters(votes: &Votes) -> Vec<String> {
+    let mut codes: Vec<String> = votes
+        .values()
+        .flat_map(|v| v.ballots.iter().map(|(c, _)| c.clone()))
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
 }
 
 /// Checks rendered bodies and builds the site around them: every problem found, or the

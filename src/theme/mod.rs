@@ -48,6 +48,18 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/group.html"),
     ),
     (
+        "country.html",
+        include_str!("../../themes/default/templates/country.html"),
+    ),
+    (
+        "countries.html",
+        include_str!("../../themes/default/templates/countries.html"),
+    ),
+    (
+        "vote_map.html",
+        include_str!("../../themes/default/templates/vote_map.html"),
+    ),
+    (
         "series.html",
         include_str!("../../themes/default/templates/series.html"),
     ),

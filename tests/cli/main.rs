@@ -4,6 +4,7 @@
 mod attacks;
 mod browser;
 mod build;
+mod countries;
 mod crawl;
 mod data;
 mod determinism;

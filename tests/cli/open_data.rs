@@ -170,7 +170,8 @@ fn the_catalogue_has_one_resolution_per_line_as_json_lines_and_csv() {
             "title_es",
             "subjects",
             "subject_uris",
-            "url"
+            "url",
+            "member_votes"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -38,6 +38,8 @@ pub fn read(input: impl Read, shown: &Path, problems: &mut Problems) -> Found {
             ballots: Vec::new(),
             source: shown.to_path_buf(),
             line: row.line,
+            date: None,
+            title: None,
         });
         if votes.ballots.iter().any(|(c, _)| c == country) {
             problems.row_warning(

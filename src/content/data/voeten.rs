@@ -30,6 +30,9 @@ pub struct RollCall {
     pub session: u32,
     /// Its line in `roll_calls.csv`.
     pub line: usize,
+    /// Its `date`, and the title its `short` or `descr` gives (before " : resolution …").
+    pub date: Option<jiff::civil::Date>,
+    pub title: Option<String>,
 }
 
 /// The roll calls joined, by `rcid`.
@@ -83,6 +86,8 @@ pub fn roll_calls(input: impl Read, shown: &Path, problems: &mut Problems) -> Jo
     ) else {
         return Joined::new();
     };
+    let [date_at, short_at, descr_at] = ["date", "short", "descr"]
+        .map(|name| rows.headers().ok()?.iter().position(|h| h.trim() == name));
     let mut joined = Joined::new();
     let mut first: HashMap<Symbol, u32> = HashMap::new();
     let mut record = csv::StringRecord::new();
@@ -123,12 +128,27 @@ pub fn roll_calls(input: impl Read, shown: &Path, problems: &mut Problems) -> Jo
             None => {}
         }
         first.insert(symbol.clone(), rcid);
+        let field = |at: Option<usize>| at.and_then(|a| record.get(a)).unwrap_or("").trim();
+        let date = match field(date_at) {
+            "" => None,
+            text => text.parse::<jiff::civil::Date>().ok().or_else(|| {
+                problems.row_warning(
+                    shown,
+                    row,
+                    format!("the date `{text}` is not a day written YYYY-MM-DD"),
+                    "correct the row, or restore the file as published",
+                );
+                None
+            }),
+        };
         joined.insert(
             rcid,
             RollCall {
                 symbol,
                 session,
                 line: row.line,
+                date,
+                title: title_of(field(short_at)).or_else(|| title_of(field(descr_at))),
             },
         );
     }
@@ -185,7 +205,13 @@ pub fn votes(
     let mut out: Vec<(Symbol, RecordedVotes)> = by_rcid
         .into_iter()
         .map(|(rcid, mut ballots)| {
-            let RollCall { symbol, line, .. } = joined[&rcid].clone();
+            let RollCall {
+                symbol,
+                line,
+                date,
+                title,
+                ..
+            } = joined[&rcid].clone();
             ballots.sort();
             ballots.dedup_by(|a, b| a.0 == b.0);
             (
@@ -194,12 +220,22 @@ pub fn votes(
                     ballots,
                     source: roll_calls.to_path_buf(),
                     line,
+                    date,
+                    title,
                 },
             )
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// The title in a roll call's `short` or, where it is empty, `descr`: "No first placement
+/// of weapons in outer space : resolution / adopted by the General Assembly" names the
+/// resolution before " : ". (From session 71 on `descr` holds the agenda item.)
+fn title_of(descr: &str) -> Option<String> {
+    let title = descr.split_once(" : ").map_or(descr, |(t, _)| t).trim();
+    (!title.is_empty()).then(|| title.to_string())
 }
 
 /// The dataset leaves `country_code` empty for two former members whose ISO code is that

@@ -194,3 +194,42 @@ fn a_header_without_the_columns_stops_at_line_one() {
         shown[0]
     );
 }
+
+#[test]
+fn roll_calls_give_the_date_and_the_title_of_the_vote() {
+    // The bundled rows of 69/32 (title in `descr`, `short` empty), 71/32 (title in
+    // `short`, the agenda item in `descr`) and 74/33 (both the same, with a space after).
+    let roll = include_str!("../../../../data/unvotes/roll_calls.csv");
+    let mut problems = Problems::default();
+    let joined = roll_calls(roll.as_bytes(), Path::new("roll_calls.csv"), &mut problems);
+    let title = "No first placement of weapons in outer space";
+    for (rcid, date) in [
+        (5324, "2014-12-02"),
+        (5503, "2016-12-05"),
+        (9142, "2019-12-12"),
+    ] {
+        let r = &joined[&rcid];
+        assert_eq!(
+            r.date.map(|d| d.to_string()).as_deref(),
+            Some(date),
+            "{rcid}"
+        );
+        assert_eq!(r.title.as_deref(), Some(title), "{rcid}");
+    }
+    assert_eq!(
+        joined[&6138].title.as_deref(),
+        Some(
+            "Countering the use of information and communications technologies for criminal purposes"
+        )
+    );
+    // A day that is no day is warned of, and the vote still joins without a date.
+    let bad = "rcid,session,importantvote,date,unres,amend,para,short,descr\n6138,73,,2018-13-17,R/73/187,,,,T : resolution\n";
+    let mut problems = Problems::default();
+    let joined = roll_calls(bad.as_bytes(), Path::new("roll_calls.csv"), &mut problems);
+    assert_eq!(joined[&6138].date, None);
+    assert_eq!(joined[&6138].title.as_deref(), Some("T"));
+    let d = problems.finish();
+    assert_eq!(d.len(), 1);
+    assert!(d[0].to_string().contains("roll_calls.csv:2"), "{}", d[0]);
+    assert!(d[0].to_string().contains("`2018-13-17`"), "{}", d[0]);
+}
