@@ -20,8 +20,7 @@ const FRANCE: [(&str, &str); 7] = [
 
 #[test]
 fn the_map_of_73_187_colours_every_voter_and_names_it_in_chinese() {
-    let site = Site::sample();
-    site.build().assert_ok();
+    let site = Site::shared_sample(&["build"]);
     let page = site.page("zh/A/RES/73/187/index.html");
     // Every one of the 186 voters is a Member State today (Yugoslavia's rows are Serbia's
     // from session 61 on), so each has an outline or a dot in the colour of its vote.
@@ -59,8 +58,7 @@ fn the_map_of_73_187_colours_every_voter_and_names_it_in_chinese() {
 
 #[test]
 fn every_country_has_a_page_of_its_votes_in_six_languages_newest_first() {
-    let site = Site::sample();
-    site.build().assert_ok();
+    let site = Site::shared_sample(&["build"]);
     for (lang, name) in [
         ("ar", "فرنسا"),
         ("zh", "法国"),
@@ -108,8 +106,7 @@ fn every_country_has_a_page_of_its_votes_in_six_languages_newest_first() {
 
 #[test]
 fn the_series_chart_draws_the_members_only_recalled_from_data() {
-    let site = Site::sample();
-    site.build().assert_ok();
+    let site = Site::shared_sample(&["build"]);
     let series = site.page("en/series/A/RES/69/32/index.html");
     let bars: Vec<&str> = series
         .split("class=\"bar-symbol\"")
@@ -123,8 +120,7 @@ fn the_series_chart_draws_the_members_only_recalled_from_data() {
 
 #[test]
 fn open_data_carries_each_country_and_each_vote() {
-    let site = Site::sample();
-    site.build().assert_ok();
+    let site = Site::shared_sample(&["build"]);
     let fr: serde_json::Value = serde_json::from_str(&site.page("data/countries/FR.json")).unwrap();
     assert_eq!(fr["names"]["zh"], "法国");
     assert_eq!(fr["member_state"], true);

@@ -2,6 +2,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{Mutex, PoisonError};
 
 use tempfile::TempDir;
 
@@ -36,7 +37,29 @@ impl Site {
     /// A copy of the bundled sample archive: the repository's `content/`, `data/` and
     /// `site.toml`.
     pub fn sample() -> Site {
-        let tmp = TempDir::new().expect("temp dir");
+        Site::sample_in(TempDir::new().expect("temp dir"))
+    }
+
+    /// The bundled sample archive built with `args` once per test process and shared by
+    /// the tests that only read it: a build of its 1020 resolutions takes seconds in a
+    /// debug build. Tests that change the site or build it again take their own
+    /// [`Site::sample`].
+    pub fn shared_sample(args: &'static [&'static str]) -> &'static Site {
+        type Built = Vec<(&'static [&'static str], &'static Site)>;
+        static BUILT: Mutex<Built> = Mutex::new(Vec::new());
+        let mut built = BUILT.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, site)) = built.iter().find(|(a, _)| *a == args) {
+            return site;
+        }
+        let site = Site::sample_in(shared_dir());
+        site.run(args).assert_ok();
+        let site: &'static Site = Box::leak(Box::new(site));
+        built.push((args, site));
+        site
+    }
+
+    /// A copy of the sample archive in `tmp`.
+    fn sample_in(tmp: TempDir) -> Site {
         let root = tmp.path().join("site");
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         copy_dir(&repo.join("content"), &root.join("content"));
@@ -99,6 +122,34 @@ impl Site {
             })
             .collect()
     }
+}
+
+/// A folder for a shared site under cargo's folder for test files, named after this
+/// process. A shared site lives as long as the process, which drops no static, so the
+/// folders of processes that have ended are removed here.
+fn shared_dir() -> TempDir {
+    let base = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    if let Ok(entries) = fs::read_dir(base) {
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid = name
+                .strip_prefix("shared-")
+                .and_then(|rest| rest.split('-').next())
+                .and_then(|p| p.parse::<u32>().ok());
+            let ended = pid.is_some_and(|p| {
+                p != std::process::id()
+                    && Path::new("/proc").is_dir()
+                    && !Path::new(&format!("/proc/{p}")).exists()
+            });
+            if ended {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    tempfile::Builder::new()
+        .prefix(&format!("shared-{}-", std::process::id()))
+        .tempdir_in(base)
+        .expect("temp dir")
 }
 
 impl Run {

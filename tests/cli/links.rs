@@ -26,8 +26,7 @@ fn citations(html: &str) -> Vec<(String, String)> {
 
 #[test]
 fn every_citation_in_the_seed_is_a_link() {
-    let site = Site::sample();
-    site.build().assert_ok();
+    let site = Site::shared_sample(&["build"]);
     let page = site.page("zh/A/RES/73/187/index.html");
     let links = citations(&page);
     let texts: Vec<&str> = links.iter().map(|(_, t)| t.as_str()).collect();
@@ -77,8 +76,7 @@ fn every_citation_in_the_seed_is_a_link() {
 
 #[test]
 fn a_list_of_ten_resolutions_gives_ten_links_and_the_archive_is_preferred() {
-    let site = Site::sample();
-    site.build().assert_ok();
+    let site = Site::shared_sample(&["build"]);
     let page = site.page("en/A/RES/79/20/index.html");
     let pp1 = page
         .split("id=\"pp-1\"")
@@ -105,8 +103,7 @@ fn a_list_of_ten_resolutions_gives_ten_links_and_the_archive_is_preferred() {
 
 #[test]
 fn cited_by_cites_and_series() {
-    let site = Site::sample();
-    site.build().assert_ok();
+    let site = Site::shared_sample(&["build"]);
     let page = site.page("en/A/RES/78/21/index.html");
     let cited_by = page
         .split("id=\"cited-by\"")

@@ -28,8 +28,7 @@ fn crawl_clean(server: &Nginx, start: &str, public: &Path) -> crawl::Crawl {
 
 #[test]
 fn at_the_root_of_a_host_no_link_is_broken() {
-    let site = Site::sample();
-    site.build().assert_ok();
+    let site = Site::shared_sample(&["build"]);
     let public = site.root.join("public");
     let Some(server) = Nginx::serve(&public, "/404.html") else {
         return;

@@ -7,10 +7,9 @@ use crate::harness::Site;
 
 const BASE: &str = "https://example.org/archive/";
 
-fn built() -> Site {
-    let site = Site::sample();
-    site.run(&["build", "--base-url", BASE]).assert_ok();
-    site
+/// The sample archive built with a host, shared by the tests that only read it.
+fn built() -> &'static Site {
+    Site::shared_sample(&["build", "--base-url", "https://example.org/archive/"])
 }
 
 fn json(site: &Site, rel: &str) -> Value {
@@ -29,7 +28,7 @@ fn jsonld(html: &str) -> Value {
 #[test]
 fn each_resolution_is_also_json_beside_its_page() {
     let site = built();
-    let data = json(&site, "zh/A/RES/73/187/index.json");
+    let data = json(site, "zh/A/RES/73/187/index.json");
     assert_eq!(data["format_version"], 1);
     assert_eq!(data["symbol"], "A/RES/73/187");
     assert_eq!(data["lang"], "zh");
@@ -84,7 +83,7 @@ fn each_resolution_is_also_json_beside_its_page() {
 #[test]
 fn cited_by_and_series_are_in_the_data() {
     let site = built();
-    let data = json(&site, "en/A/RES/78/21/index.json");
+    let data = json(site, "en/A/RES/78/21/index.json");
     let cited_by = data["cited_by"].as_array().unwrap();
     let by_79_20 = cited_by
         .iter()
@@ -93,7 +92,7 @@ fn cited_by_and_series_are_in_the_data() {
     assert_eq!(by_79_20["paragraph"], "pp-1");
     assert_eq!(by_79_20["url"], format!("{BASE}en/A/RES/79/20/#pp-1"));
     assert_eq!(data["next"], "A/RES/79/20");
-    let data = json(&site, "en/A/RES/79/20/index.json");
+    let data = json(site, "en/A/RES/79/20/index.json");
     assert_eq!(data["previous"], "A/RES/78/21");
     let c = data["citations"]
         .as_array()
@@ -299,7 +298,7 @@ fn cite_this_follows_the_un_form_in_each_language() {
         assert_eq!(text_of(&page, "<p class=\"citation\">"), text, "{lang}");
         // The symbol keeps its direction inside Arabic text.
         assert!(page.contains("<bdi dir=\"ltr\">A/RES/217 A (III)</bdi>"));
-        let csl = json(&site, &format!("{lang}/A/RES/217A(III)/citation.csl.json"));
+        let csl = json(site, &format!("{lang}/A/RES/217A(III)/citation.csl.json"));
         assert_eq!(csl[0]["note"], text, "{lang}");
     }
 }

@@ -137,8 +137,7 @@ async fn results(browser: &Browser) -> String {
 
 #[test]
 fn in_a_browser_each_language_finds_its_resolutions() {
-    let site = Site::sample();
-    site.build().assert_ok();
+    let site = Site::shared_sample(&["build"]);
     let Some(browser) = Browser::start() else {
         return;
     };
