@@ -22,12 +22,9 @@ pub fn root(site: &Arc<Site>, theme: &Theme) -> Result<String, Diagnostic> {
         .languages
         .iter()
         .map(|&l| {
-            let count = archive.works().len();
-            let label = theme
-                .strings(l)
-                .text("resolutions_n")
-                .unwrap_or_default()
-                .replace("{n}", &count.to_string());
+            let count = i64::try_from(archive.works().len()).unwrap_or(i64::MAX);
+            let forms = theme.strings(l).shown("resolutions_n");
+            let label = crate::theme::plural_form(&forms, l, count);
             let mut home = views::home_entry(site, l);
             home.push(("count_label", Value::from(label)));
             Value::from_pairs(home)

@@ -423,6 +423,12 @@ fn plural(state: &minijinja::State, forms: Value, n: i64) -> Result<String, Temp
         .lookup("lang")
         .and_then(|v| v.as_str().and_then(Lang::parse))
         .unwrap_or(Lang::En);
+    Ok(plural_form(&forms, lang, n))
+}
+
+/// The form of a count string for `n` in `lang`, with `n` put into `{n}`: what the
+/// `plural` filter shows, for the counts pages make outside templates too.
+pub fn plural_form(forms: &Value, lang: Lang, n: i64) -> String {
     let category = crate::plural::category(lang, n.unsigned_abs());
     let pick = |key: &str| {
         forms
@@ -436,7 +442,7 @@ fn plural(state: &minijinja::State, forms: Value, n: i64) -> Result<String, Temp
             .or_else(|| pick("other"))
             .unwrap_or_default(),
     };
-    Ok(pattern.replace("{n}", &n.to_string()))
+    pattern.replace("{n}", &n.to_string())
 }
 
 fn ordinal_suffix(n: u64) -> &'static str {
@@ -542,6 +548,72 @@ mod tests {
             )
             .unwrap();
         assert_eq!(plain, "4 段");
+    }
+
+    /// The count of resolutions of an index page and a home, in the built-in strings,
+    /// agrees with its number in every language (forms written by hand from CLDR).
+    #[test]
+    fn the_count_of_resolutions_agrees_in_six_languages() {
+        let theme = Theme::load(Path::new("/nonexistent"), None).unwrap();
+        let count = |l, n| plural_form(&theme.strings(l).shown("resolutions_n"), l, n);
+        assert_eq!(count(Lang::En, 1), "1 resolution");
+        assert_eq!(count(Lang::En, 0), "0 resolutions");
+        assert_eq!(count(Lang::Fr, 1), "1 résolution");
+        assert_eq!(count(Lang::Fr, 0), "0 résolution");
+        assert_eq!(count(Lang::Fr, 2), "2 résolutions");
+        assert_eq!(count(Lang::Es, 1), "1 resolución");
+        assert_eq!(count(Lang::Es, 31), "31 resoluciones");
+        assert_eq!(count(Lang::Ru, 1), "1 резолюция");
+        assert_eq!(count(Lang::Ru, 21), "21 резолюция");
+        assert_eq!(count(Lang::Ru, 3), "3 резолюции");
+        assert_eq!(count(Lang::Ru, 11), "11 резолюций");
+        assert_eq!(count(Lang::Ru, 1020), "1020 резолюций");
+        assert_eq!(count(Lang::Ar, 0), "لا قرارات");
+        assert_eq!(count(Lang::Ar, 1), "قرار واحد");
+        assert_eq!(count(Lang::Ar, 2), "قراران");
+        assert_eq!(count(Lang::Ar, 3), "3 قرارات");
+        assert_eq!(count(Lang::Ar, 11), "11 قرارًا");
+        assert_eq!(count(Lang::Ar, 100), "100 قرار");
+        assert_eq!(count(Lang::Zh, 1), "1 项决议");
+    }
+
+    /// A version shown in another language is named in the page's language, for each of
+    /// the six: never by its own name ("affichée en English").
+    #[test]
+    fn a_version_in_another_language_is_named_in_the_page_language() {
+        let theme = Theme::load(Path::new("/nonexistent"), None).unwrap();
+        let shown = |page: Lang, other: Lang| {
+            theme
+                .strings(page)
+                .shown("shown_in_language")
+                .get_attr(other.code())
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        assert_eq!(shown(Lang::Fr, Lang::En), "affichée en anglais");
+        assert_eq!(shown(Lang::Ar, Lang::En), "معروض باللغة الإنكليزية");
+        assert_eq!(shown(Lang::Zh, Lang::Fr), "以法文显示");
+        assert_eq!(shown(Lang::Ru, Lang::Zh), "показана на китайском языке");
+        assert_eq!(shown(Lang::Es, Lang::Ar), "mostrada en árabe");
+        assert_eq!(shown(Lang::En, Lang::Ru), "shown in Russian");
+        let autonyms = [
+            "العربية",
+            "中文",
+            "English",
+            "Français",
+            "Русский",
+            "Español",
+        ];
+        for page in Lang::ALL {
+            for other in Lang::ALL {
+                let text = shown(page, other);
+                assert!(!text.is_empty(), "{page:?} has no name for {other:?}");
+                for (name, lang) in autonyms.iter().zip(Lang::ALL) {
+                    assert!(lang == page || !text.contains(name), "{page:?}: {text}");
+                }
+            }
+        }
     }
 
     #[test]
