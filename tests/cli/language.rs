@@ -551,3 +551,84 @@ fn the_checker_finds_a_count_that_disagrees_with_its_number() {
         assert_eq!(found, Vec::<String>::new(), "{lang}: {count}");
     }
 }
+
+/// The Universal Declaration (`session: III` in its front matter) is named as the index
+/// names its session, in each language: the resolution's details, its breadcrumb and the
+/// list of sessions say the same words.
+#[test]
+fn a_session_has_one_name_on_the_resolution_and_in_the_index() {
+    let site = Site::shared_sample(&["build"]);
+    let names = [
+        ("ar", "الدورة 3", "الجمعية العامة"),
+        ("zh", "第3届会议", "大会"),
+        ("en", "3rd session", "General Assembly"),
+        ("fr", "3e session", "Assemblée générale"),
+        ("ru", "3-я сессия", "Генеральная Ассамблея"),
+        ("es", "3º período de sesiones", "Asamblea General"),
+    ];
+    for (l, session, organ) in names {
+        let page = site.page(&format!("{l}/A/RES/217A(III)/index.html"));
+        let link = format!("<a href=\"/{l}/sessions/ga-3/\">");
+        assert!(
+            page.contains(&format!("{link}{session}</a> · {organ}</dd>")),
+            "{l}: details"
+        );
+        assert!(
+            page.contains(&format!("{link}{organ} · {session}</a></li>")),
+            "{l}: breadcrumb"
+        );
+        assert!(
+            !page.contains("III</a>"),
+            "{l}: no roman session outside the symbol"
+        );
+        let index = site.page(&format!("{l}/sessions/index.html"));
+        assert!(
+            index.contains(&format!(
+                "{link}{organ} · {session}</a> <span class=\"count\">(1)</span>"
+            )),
+            "{l}: index"
+        );
+    }
+    let index = site.page("en/sessions/index.html");
+    assert!(index.contains("General Assembly · 78th session</a> <span class=\"count\">(60)"));
+    assert!(index.contains("General Assembly · 73rd session</a> <span class=\"count\">(1)"));
+    // The Security Council has no sessions: its resolutions are found by year.
+    let council = site.page("en/S/RES/100(1953)/index.html");
+    assert!(council.contains("<li><a href=\"/en/years/1953/\">1953</a></li>"));
+    assert!(!council.contains("<dt>Session</dt>"));
+}
+
+/// 24 resolutions of sessions 78 and 79 name no committee and were adopted on a plenary
+/// draft (11 of 78 on A/78/L.1 to L.12, 13 of 79 on A/79/L.2 to L.15 and A/79/L.9/Rev.1,
+/// counted in `content/ga/78` and `content/ga/79`): they have their own committees entry.
+/// The Declaration (Third Committee) and the Security Council are not in it.
+#[test]
+fn resolutions_adopted_without_reference_to_a_main_committee_have_their_entry() {
+    let site = Site::shared_sample(&["build"]);
+    let names = [
+        ("ar", "دون الإحالة إلى لجنة رئيسية"),
+        ("zh", "未经发交主要委员会"),
+        ("en", "Without reference to a Main Committee"),
+        ("fr", "Sans renvoi à une grande commission"),
+        ("ru", "Без передачи в главный комитет"),
+        ("es", "Sin remisión previa a una Comisión Principal"),
+    ];
+    for (l, name) in names {
+        let index = site.page(&format!("{l}/committees/index.html"));
+        let entry = format!(
+            "<a href=\"/{l}/committees/without-reference-to-a-main-committee/\">{name}</a> <span class=\"count\">(24)</span>"
+        );
+        assert!(index.contains(&entry), "{l}");
+    }
+    let page = site.page("en/A/RES/78/1/index.html");
+    assert!(page.contains("<dt>Committee</dt><dd><a href=\"/en/committees/without-reference-to-a-main-committee/\">Without reference to a Main Committee</a></dd>"));
+    let entry = site.page("en/committees/without-reference-to-a-main-committee/index.html");
+    assert!(entry.contains("<span class=\"symbol\" dir=\"ltr\">A/RES/78/1</span>"));
+    assert!(entry.contains("<span class=\"symbol\" dir=\"ltr\">A/RES/79/9</span>"));
+    assert!(!entry.contains("A/RES/217 A (III)"));
+    assert!(!entry.contains("S/RES/"));
+    assert!(
+        !entry.contains("A/RES/78/30<"),
+        "78/30 is the First Committee's"
+    );
+}
