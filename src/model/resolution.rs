@@ -31,7 +31,8 @@ pub struct Resolution {
     pub lang: Lang,
     pub title: String,
     pub adopted: Date,
-    /// The session as the editor wrote it (`73`, `XXV`), for display.
+    /// The session as the editor wrote it (`73`, `XXV`). Pages name the session by
+    /// `Strings::session_name`, from `session`, never by this.
     pub session_label: Option<String>,
     /// The session, from the front matter or else from the symbol.
     pub session: Option<Session>,
