@@ -632,3 +632,65 @@ fn resolutions_adopted_without_reference_to_a_main_committee_have_their_entry() 
         "78/30 is the First Committee's"
     );
 }
+
+/// The checker compares pages with `strings.toml`, so a string left in English in another
+/// language's table would pass it: no value of another language is the English one word
+/// for word, but for the words French shares with English and the "Distr.: General" that
+/// the UN's Russian, Chinese and Arabic documents print as it is.
+#[test]
+fn no_string_is_left_in_english_in_another_language() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/strings.toml");
+    let table: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let flat = |lang: &str| {
+        let mut out = BTreeMap::new();
+        flatten("", &table[lang], &mut out);
+        out
+    };
+    let english = flat("en");
+    let shared = [
+        ("fr", "pagination"),
+        ("fr", "page_n"),
+        ("fr", "session"),
+        ("fr", "sessions"),
+        ("fr", "distribution"),
+        ("fr", "vote"),
+        ("fr", "ballots.absent"),
+        ("fr", "abstentions"),
+        ("ru", "distr_general"),
+        ("zh", "distr_general"),
+        ("ar", "distr_general"),
+    ];
+    let mut left = Vec::new();
+    for lang in ["ar", "zh", "fr", "ru", "es"] {
+        for (key, value) in flat(lang) {
+            let words = ui_words(&without_placeholders(&value));
+            let latin = words
+                .iter()
+                .any(|w| w.chars().all(|c| c.is_ascii_alphabetic()));
+            if english.get(&key) == Some(&value) && latin && !shared.contains(&(lang, key.as_str()))
+            {
+                left.push(format!("[{lang}] {key} = {value:?}"));
+            }
+        }
+    }
+    assert!(left.is_empty(), "left in English:\n{}", left.join("\n"));
+}
+
+fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>) {
+    match value {
+        toml::Value::String(s) => {
+            out.insert(prefix.to_string(), s.clone());
+        }
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out);
+            }
+        }
+        _ => {}
+    }
+}
