@@ -33,7 +33,10 @@ pub fn facets(r: &Resolution) -> Vec<String> {
     }
     out.push(format!("year:{}", r.year()));
     out.extend(r.subjects.iter().map(|s| format!("subject:{}", slug(s))));
-    out.extend(r.committee.iter().map(|c| format!("committee:{}", slug(c))));
+    out.extend(
+        r.committee_entry()
+            .map(|c| format!("committee:{}", slug(c))),
+    );
     out
 }
 

@@ -185,8 +185,8 @@ impl Archive {
                         }
                     }
                     GroupKind::Committee => {
-                        if let Some(c) = &r.committee {
-                            keys.push((slug(c), c.clone(), None));
+                        if let Some(c) = r.committee_entry() {
+                            keys.push((slug(c), c.to_string(), None));
                         }
                     }
                     GroupKind::AgendaItem => {

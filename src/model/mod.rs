@@ -15,7 +15,7 @@ pub mod world_map;
 pub use agenda::Agenda;
 pub use archive::{Archive, Group, GroupKind, agenda_item_key, session_key, slug};
 pub use lang::Lang;
-pub use resolution::{Resolution, Vote};
+pub use resolution::{Resolution, Vote, WITHOUT_REFERENCE};
 pub use symbol::{Organ, Session, Symbol, SymbolError, from_roman, to_roman};
 pub use thesaurus::{Concept, Thesaurus};
 pub use votes::{Ballot, RecordedVotes, Votes};

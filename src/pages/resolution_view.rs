@@ -78,9 +78,9 @@ const FIELDS: &[(&str, Field)] = &[
     ("report", |_, r| Some(Value::from(r.report.clone()?))),
     ("report_url", ResolutionView::report_url),
     ("committee", |v, r| {
-        let c = r.committee.as_ref()?;
+        let c = r.committee_entry()?;
         Some(to_value(Link {
-            label: c.clone(),
+            label: c.to_string(),
             url: Some(v.group_url(r, GroupKind::Committee, &slug(c))),
         }))
     }),
@@ -180,10 +180,11 @@ impl ResolutionView {
 
     fn session(&self, r: &Resolution) -> Option<Value> {
         let session = r.session?;
-        let label = r.session_label.clone().unwrap_or_else(|| session.key());
         let key = session_key(r.symbol.organ(), session);
         Some(to_value(Link {
-            label,
+            // The session's key (`3`, not the `III` a front matter may write), which
+            // templates name with `session_name`.
+            label: session.key(),
             url: Some(self.group_url(r, GroupKind::Session, &key)),
         }))
     }

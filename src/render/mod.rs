@@ -41,6 +41,8 @@ pub struct AnchorLabels {
     pub operative: String,
     /// The footnote back-link: "Back to reference {n}".
     pub footnote_back: String,
+    /// The link beside a heading, before the heading's text: "Link to heading".
+    pub heading_link: String,
 }
 
 impl Default for AnchorLabels {
@@ -49,12 +51,30 @@ impl Default for AnchorLabels {
             preambular: "Preambular paragraph {n}".into(),
             operative: "Operative paragraph {n}".into(),
             footnote_back: FOOTNOTE_BACK.into(),
+            heading_link: HEADING_LINK.into(),
         }
     }
 }
 
 /// comrak's own name for footnote back-links, in English.
 const FOOTNOTE_BACK: &str = "Back to reference {n}";
+
+/// comrak's own name for the link beside a heading, in English.
+const HEADING_LINK: &str = "Link to heading";
+
+/// Puts the names of the links beside headings into the body's language: comrak writes
+/// `aria-label="Link to heading 'Article 2'"`, which only it can write (a text's quotes
+/// are escaped).
+fn localise_headings(html: String, label: &str) -> String {
+    const WRITTEN: &str = "aria-label=\"Link to heading '";
+    if label == HEADING_LINK || !html.contains(WRITTEN) {
+        return html;
+    }
+    let mut name = String::new();
+    // Escaping into a String cannot fail.
+    let _ = html::escape(&mut name, label);
+    html.replace(WRITTEN, &format!("aria-label=\"{name} '"))
+}
 
 /// Puts the footnote back-links' names into the body's language.
 fn localise_footnotes(html: String, label: &str) -> String {
@@ -271,6 +291,7 @@ pub fn render_body(markdown: &str, ctx: &Context<'_>) -> Body {
     // Writing to a String cannot fail.
     let _ = ResolutionHtml::format_document(root, &options, &mut out, marks);
     let html = localise_footnotes(out, &ctx.labels.footnote_back);
+    let html = localise_headings(html, &ctx.labels.heading_link);
     Body {
         html: Html::Plain(if ctx.options.raw_html {
             sanitize::clean(&html)
@@ -376,6 +397,32 @@ mod tests {
             .html
             .text()
             .into_owned()
+    }
+
+    /// The link beside a heading is named in the body's language, never in comrak's
+    /// English.
+    #[test]
+    fn the_link_beside_a_heading_is_named_in_the_body_language() {
+        let labels = AnchorLabels {
+            heading_link: "Lien vers le titre".into(),
+            ..AnchorLabels::default()
+        };
+        let ctx = Context {
+            options: RenderOptions::default(),
+            lang: Lang::Fr,
+            organ: Organ::GeneralAssembly,
+            linker: &Unlinked,
+            labels: &labels,
+        };
+        let html = render_body("## Article premier\n\nTexte.\n", &ctx)
+            .html
+            .text()
+            .into_owned();
+        assert!(
+            html.contains("aria-label=\"Lien vers le titre 'Article premier'\""),
+            "{html}"
+        );
+        assert!(!html.contains("Link to heading"), "{html}");
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub fn render_each(
                 preambular: get("pp_label").unwrap_or(default.preambular),
                 operative: get("op_label").unwrap_or(default.operative),
                 footnote_back: get("footnote_back").unwrap_or(default.footnote_back),
+                heading_link: get("heading_link").unwrap_or(default.heading_link),
             };
             (l, labels)
         })

@@ -183,6 +183,7 @@ impl Theme {
         env.add_filter("date", format_date_filter);
         env.add_filter("fill", fill);
         env.add_filter("plural", plural);
+        env.add_filter("session_name", session_name);
         env.set_formatter(html_formatter);
         let mut origins = HashMap::new();
         for (name, (src, origin)) in sources {
@@ -389,7 +390,7 @@ fn html_formatter(
     }
 }
 
-/// `{{ t.session_n|fill(73) }}`: puts a value into a UI string at `{n}`, or at `{nth}` as
+/// `{{ t.page_n|fill(3) }}`: puts a value into a UI string at `{n}`, or at `{nth}` as
 /// an English ordinal (`56th`, `42nd`).
 /// Named values go into `{name}`: `{{ t.vote_counts|fill(in_favour=94, against=59) }}`.
 fn fill(
@@ -401,7 +402,7 @@ fn fill(
     if let Some(value) = value {
         let n = value.to_string();
         let nth = match n.parse::<u64>() {
-            Ok(v) => format!("{v}{}", ordinal_suffix(v)),
+            Ok(v) => english_ordinal(v),
             Err(_) => n.clone(),
         };
         out = out.replace("{nth}", &nth).replace("{n}", &n);
@@ -412,6 +413,17 @@ fn fill(
     }
     named.assert_all_used()?;
     Ok(out)
+}
+
+/// `{{ page.session.key|session_name(t) }}`: a session (`78`, `S-10`, `ES-10`) named in
+/// the language of the strings `t` ([`Strings::session_name`], the one name of a session
+/// on every page). Anything that is not a session is shown as it is.
+fn session_name(key: Value, t: Value) -> String {
+    let text = key.to_string();
+    match crate::model::Session::parse(&text) {
+        Some(session) => Strings::new(t).session_name(session),
+        None => text,
+    }
 }
 
 /// `{{ t.paragraphs_added|plural(3) }}`: the plural form of the page's language for `n`,
@@ -445,14 +457,16 @@ pub fn plural_form(forms: &Value, lang: Lang, n: i64) -> String {
     pattern.replace("{n}", &n.to_string())
 }
 
-fn ordinal_suffix(n: u64) -> &'static str {
-    match (n % 10, n % 100) {
+/// An English ordinal by CLDR's rules: `1st`, `2nd`, `3rd`, `11th`, `21st`, `111th`.
+fn english_ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
         (2, _) => "nd",
         (3, _) => "rd",
         _ => "th",
-    }
+    };
+    format!("{n}{suffix}")
 }
 
 /// `{{ date|date(lang) }}`: an ISO date in the UN's form for the language, using the

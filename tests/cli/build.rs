@@ -17,7 +17,10 @@ fn a_resolution_page_is_written_at_its_symbol_url_with_its_metadata() {
         zh.contains("2018 年 12 月 17 日"),
         "adoption date in the Chinese form"
     );
-    assert!(zh.contains("第 73 届会议"));
+    assert!(
+        zh.contains("第73届会议"),
+        "the session as the UN names it in Chinese"
+    );
     assert!(zh.contains("第 56 次全体会议"));
     assert!(zh.contains("第三委员会"));
     assert!(zh.contains("A/73/590"));

@@ -166,7 +166,7 @@ fn agenda_titles_and_unbis_subjects_join_pages_and_open_data() {
     );
     let index = site.page("en/agenda-items/index.html");
     assert!(
-        index.contains("<h2>Session 73 · H. Drug control, crime prevention and combating international terrorism in all its forms and manifestations</h2>"),
+        index.contains("<h2>73rd session · H. Drug control, crime prevention and combating international terrorism in all its forms and manifestations</h2>"),
         "{index}"
     );
     let json: serde_json::Value =

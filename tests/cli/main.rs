@@ -14,6 +14,7 @@ mod harness;
 mod import;
 mod import_pdf;
 mod init;
+mod language;
 mod links;
 mod nginx;
 mod open_data;
