@@ -8,6 +8,8 @@
 //! t/N.bin          terms → postings, by hash of the term; long postings apart:
 //! p/N-I.bin        the I-th long postings list of term shard N
 //! d/K.json         documents 16K … 16K+15: URL, symbol, title, date, paragraph anchors
+//! x/N.json         document N's paragraphs as plain text, for the snippets of results
+//! s/KK.json        the symbol table: keys of shard KK → documents (see `symbols`)
 //! ```
 //!
 //! Binary files are sequences of unsigned LEB128 numbers (`varint`) and UTF-8 strings
@@ -31,6 +33,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use super::entry;
+use super::symbols::{self, KeyKind};
 use super::tokenize::{self, Stemmer, Token};
 use crate::model::Lang;
 
@@ -76,7 +79,14 @@ pub struct Document<'a> {
     pub facets: Vec<String>,
     /// The paragraphs in page order; their positions are what postings point at.
     pub paragraphs: Vec<Paragraph<'a>>,
+    /// The keys of its own symbol ([`super::symbols::keys`]).
+    pub symbol_keys: Vec<String>,
+    /// The keys of the documents it records or cites ([`super::symbols::document_key`]).
+    pub document_keys: Vec<String>,
 }
+
+/// A row of a shard of the symbol table: key, document number, [`KeyKind`] as a number.
+type SymbolRow = (String, u32, u8);
 
 /// What a finished index holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -86,6 +96,9 @@ pub struct Stats {
     pub words: usize,
     pub files: usize,
     pub bytes: u64,
+    /// Bytes of the symbol table (`s/`) and of the texts for snippets (`x/`).
+    pub symbol_bytes: u64,
+    pub snippet_bytes: u64,
 }
 
 #[derive(Default)]
@@ -148,6 +161,8 @@ pub struct LanguageIndex<'w> {
     terms: HashMap<String, Postings>,
     documents: u32,
     pending: Vec<entry::DocEntry>,
+    /// The symbol table, by shard; rows in the order of documents.
+    symbols: BTreeMap<String, Vec<SymbolRow>>,
     write: &'w Write<'w>,
     stats: Stats,
 }
@@ -161,6 +176,7 @@ impl<'w> LanguageIndex<'w> {
             terms: HashMap::new(),
             documents: 0,
             pending: Vec::new(),
+            symbols: BTreeMap::new(),
             write,
             stats: Stats::default(),
         }
@@ -216,6 +232,11 @@ impl<'w> LanguageIndex<'w> {
             for (term, paragraphs) in terms {
                 self.terms.entry(term).or_default().push(id, &paragraphs);
             }
+            self.add_symbols(doc, id);
+            let texts: Vec<&str> = doc.paragraphs.iter().map(|p| p.text).collect();
+            let json = serde_json::to_vec(&texts).expect("texts serialise");
+            self.put(&format!("x/{id}.json"), &json)?;
+            self.stats.snippet_bytes += json.len() as u64;
             self.pending.push(entry::DocEntry {
                 u: doc.path.clone(),
                 s: doc.symbol.to_string(),
@@ -229,6 +250,33 @@ impl<'w> LanguageIndex<'w> {
             }
         }
         Ok(())
+    }
+
+    fn add_symbols(&mut self, doc: &Document<'_>, id: u32) {
+        let own = doc.symbol_keys.iter().map(|k| (k, KeyKind::Own));
+        let cited = doc.document_keys.iter().map(|k| (k, KeyKind::Document));
+        for (key, kind) in own.chain(cited) {
+            let Some(shard) = symbols::shard(key) else {
+                continue;
+            };
+            let rows = self.symbols.entry(shard).or_default();
+            let row = (key.clone(), id, kind as u8);
+            if !rows.contains(&row) {
+                rows.push(row);
+            }
+        }
+    }
+
+    /// Writes the shards of the symbol table; returns their names.
+    fn write_symbols(&mut self) -> Result<Vec<String>, IndexError> {
+        let shards = std::mem::take(&mut self.symbols);
+        let names: Vec<String> = shards.keys().cloned().collect();
+        for (shard, rows) in shards {
+            let json = serde_json::to_vec(&rows).expect("rows serialise");
+            self.stats.symbol_bytes += json.len() as u64;
+            self.put(&format!("s/{shard}.json"), &json)?;
+        }
+        Ok(names)
     }
 
     fn flush_docs(&mut self) -> Result<(), IndexError> {
@@ -283,6 +331,7 @@ impl<'w> LanguageIndex<'w> {
             }
         }
         drop(forms);
+        let symbol_shards = self.write_symbols()?;
 
         let meta = serde_json::json!({
             "version": 1,
@@ -291,6 +340,10 @@ impl<'w> LanguageIndex<'w> {
             "per_file": DOCS_PER_FILE,
             "terms": term_shards,
             "words": firsts,
+            "symbols": {
+                "shards": symbol_shards,
+                "strip": symbols::query_words(),
+            },
         });
         self.put("meta.json", meta.to_string().as_bytes())?;
         self.stats.documents = self.documents;

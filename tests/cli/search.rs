@@ -185,3 +185,81 @@ fn in_a_browser_each_language_finds_its_resolutions() {
         assert!(from_header.contains("A/RES/79/7"), "{from_header}");
     });
 }
+
+/// The symbols of the first `n` results of `query`.
+fn first_symbols(reader: &mut Reader, query: &str, n: usize) -> Vec<String> {
+    let hits = reader.search(query, &[], n).unwrap();
+    hits.into_iter().map(|h| h.symbol).collect()
+}
+
+#[test]
+fn a_symbol_in_any_of_its_spellings_finds_its_resolution_first() {
+    let site = Site::shared_sample(&["build"]);
+    let index = |lang: &str| Reader::open(&site.root.join("public/search").join(lang)).unwrap();
+    let mut en = index("en");
+    for q in [
+        "A/RES/78/7",
+        "a/res/78/7",
+        "78/7",
+        "res 78/7",
+        "resolution 78/7",
+        "résolution 78/7",
+        "resolución 78/7",
+        "резолюция 78/7",
+        "第 78/7 号决议",
+        "القرار 78/7",
+    ] {
+        assert_eq!(first_symbols(&mut en, q, 1), ["A/RES/78/7"], "{q}");
+    }
+    assert_eq!(first_symbols(&mut en, "78/21", 1), ["A/RES/78/21"]);
+    for q in ["S/RES/243 (1967)", "S/RES/243(1967)", "243 (1967)", "243"] {
+        assert_eq!(first_symbols(&mut en, q, 1), ["S/RES/243 (1967)"], "{q}");
+    }
+    for q in ["A/RES/217 A (III)", "217 A", "217 A (III)"] {
+        assert_eq!(first_symbols(&mut en, q, 1), ["A/RES/217 A (III)"], "{q}");
+    }
+    let mut zh = index("zh");
+    assert_eq!(
+        first_symbols(&mut zh, "第73/187号决议", 1),
+        ["A/RES/73/187"]
+    );
+    let mut ar = index("ar");
+    assert_eq!(
+        first_symbols(&mut ar, "القرار 217 A (III)", 1),
+        ["A/RES/217 A (III)"]
+    );
+
+    // Prefixes list in the order of symbols.
+    let session: Vec<String> = (1..=20).map(|n| format!("A/RES/78/{n}")).collect();
+    assert_eq!(first_symbols(&mut en, "78/", 20), session);
+    assert_eq!(
+        first_symbols(&mut en, "S/RES/24", 10),
+        [
+            "S/RES/24 (1947)",
+            "S/RES/240 (1967)",
+            "S/RES/241 (1967)",
+            "S/RES/243 (1967)",
+            "S/RES/244 (1967)",
+            "S/RES/245 (1968)",
+            "S/RES/246 (1968)",
+            "S/RES/247 (1968)",
+            "S/RES/248 (1968)",
+            "S/RES/249 (1968)",
+        ]
+    );
+    // A document finds the resolutions that record it.
+    assert_eq!(first_symbols(&mut en, "A/78/L.12", 1), ["A/RES/78/12"]);
+    let report: Vec<String> = (55..=60).map(|n| format!("A/RES/78/{n}")).collect();
+    assert_eq!(first_symbols(&mut en, "A/78/410", 6), report);
+
+    // The one resolution a symbol names is where the header's box leads.
+    assert_eq!(
+        en.only_resolution("res 78/7").unwrap().as_deref(),
+        Some("en/A/RES/78/7/")
+    );
+    assert_eq!(en.only_resolution("78/").unwrap(), None);
+    assert_eq!(en.only_resolution("A/78/410").unwrap(), None);
+    assert_eq!(en.only_resolution("embargo").unwrap(), None);
+    // Words are still found as words.
+    assert!(first_symbols(&mut en, "embargoes", 5).contains(&"A/RES/79/7".to_string()));
+}
