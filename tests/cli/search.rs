@@ -263,3 +263,158 @@ fn a_symbol_in_any_of_its_spellings_finds_its_resolution_first() {
     // Words are still found as words.
     assert!(first_symbols(&mut en, "embargoes", 5).contains(&"A/RES/79/7".to_string()));
 }
+
+/// The symbol of the first result of `query` on the search page of `lang`.
+async fn first_result(browser: &Browser, files: &Files, lang: &str, query: &str) -> String {
+    search(browser, files, lang, query).await;
+    browser
+        .text_of("#search-results li:first-child .symbol")
+        .await
+        .trim()
+        .to_string()
+}
+
+/// The HTML of the first snippet on the page.
+async fn first_snippet(browser: &Browser) -> String {
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#search-results .snippet"))
+        .await
+        .expect("a snippet")
+        .html(true)
+        .await
+        .expect("its HTML")
+}
+
+#[test]
+fn in_a_browser_a_symbol_finds_its_resolution_first_and_the_header_box_goes_to_it() {
+    let site = Site::shared_sample(&["build"]);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let files = Files::serve(&site.root.join("public"));
+    browser.run(async {
+        let c = &browser.client;
+        for (q, symbol) in [
+            ("A/RES/78/7", "A/RES/78/7"),
+            ("a/res/78/7", "A/RES/78/7"),
+            ("78/7", "A/RES/78/7"),
+            ("res 78/7", "A/RES/78/7"),
+            ("resolution 78/7", "A/RES/78/7"),
+            ("résolution 78/7", "A/RES/78/7"),
+            ("resolución 78/7", "A/RES/78/7"),
+            ("резолюция 78/7", "A/RES/78/7"),
+            ("第 78/7 号决议", "A/RES/78/7"),
+            ("القرار 78/7", "A/RES/78/7"),
+            ("78/21", "A/RES/78/21"),
+            ("S/RES/243 (1967)", "S/RES/243 (1967)"),
+            ("S/RES/243(1967)", "S/RES/243 (1967)"),
+            ("243 (1967)", "S/RES/243 (1967)"),
+            ("A/RES/217 A (III)", "A/RES/217 A (III)"),
+            ("217 A", "A/RES/217 A (III)"),
+            ("A/78/L.12", "A/RES/78/12"),
+        ] {
+            assert_eq!(first_result(&browser, &files, "en", q).await, symbol, "{q}");
+        }
+        assert_eq!(
+            first_result(&browser, &files, "zh", "第73/187号决议").await,
+            "A/RES/73/187"
+        );
+        assert_eq!(
+            first_result(&browser, &files, "ar", "القرار 217 A (III)").await,
+            "A/RES/217 A (III)"
+        );
+
+        // A prefix lists the session in the order of symbols.
+        search(&browser, &files, "en", "78/").await;
+        let mut listed = Vec::new();
+        for li in c
+            .find_all(Locator::Css("#search-results li .symbol"))
+            .await
+            .unwrap()
+            .into_iter()
+            .take(12)
+        {
+            listed.push(li.text().await.unwrap());
+        }
+        let session: Vec<String> = (1..=12).map(|n| format!("A/RES/78/{n}")).collect();
+        assert_eq!(listed, session);
+
+        // The header's box goes straight to the one resolution a symbol names.
+        c.goto(&files.url("/en/")).await.unwrap();
+        let field = c.find(Locator::Id("site-search-q")).await.unwrap();
+        field.send_keys("res 78/7").await.unwrap();
+        field.send_keys("\u{E007}").await.unwrap();
+        let started = std::time::Instant::now();
+        let mut url = String::new();
+        while started.elapsed() < Duration::from_secs(20) {
+            url = c.current_url().await.unwrap().to_string();
+            if url.ends_with("/en/A/RES/78/7/") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(url, files.url("/en/A/RES/78/7/"));
+        // A query that names no single resolution stays a search.
+        c.goto(&files.url("/en/")).await.unwrap();
+        let field = c.find(Locator::Id("site-search-q")).await.unwrap();
+        field.send_keys("78/").await.unwrap();
+        field.send_keys("\u{E007}").await.unwrap();
+        let listed = results(&browser).await;
+        assert!(listed.contains("A/RES/78/1"), "{listed}");
+    });
+}
+
+#[test]
+fn in_a_browser_each_hit_shows_the_words_of_its_paragraph_with_the_query_marked() {
+    let site = Site::shared_sample(&["build"]);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let files = Files::serve(&site.root.join("public"));
+    browser.run(async {
+        let c = &browser.client;
+        search(&browser, &files, "zh", "网络犯罪").await;
+        let zh = first_snippet(&browser).await;
+        assert!(zh.contains("<mark>网络犯罪</mark>"), "{zh}");
+        assert!(zh.chars().filter(|&ch| ch == ' ').count() < 10, "{zh}");
+
+        search(&browser, &files, "ar", "كرامة").await;
+        let ar = first_snippet(&browser).await;
+        assert!(
+            [
+                "<mark>الكرامة</mark>",
+                "<mark>بالكرامة</mark>",
+                "<mark>بكرامة</mark>",
+                "<mark>وبكرامة</mark>"
+            ]
+            .iter()
+            .any(|m| ar.contains(m)),
+            "{ar}"
+        );
+
+        search(&browser, &files, "en", "embargoes").await;
+        let en = first_snippet(&browser).await;
+        assert!(en.contains("<mark>embargo</mark>"), "{en}");
+        let words = en.split_whitespace().count();
+        assert!((10..=40).contains(&words), "{words}: {en}");
+        // It stands under the link to its paragraph.
+        let hit = c
+            .find(Locator::Css("#search-results li:first-child a.hit"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        let (page, anchor) = hit.split_once('#').expect("a paragraph");
+        assert!(page.starts_with(&files.url("/en/")), "{hit}");
+        let n = anchor
+            .strip_prefix("pp-")
+            .or(anchor.strip_prefix("op-"))
+            .expect("pp- or op-");
+        assert!(n.parse::<u32>().is_ok(), "{hit}");
+    });
+}
