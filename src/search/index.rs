@@ -8,7 +8,7 @@
 //! t/N.bin          terms → postings, by hash of the term; long postings apart:
 //! p/N-I.bin        the I-th long postings list of term shard N
 //! d/K.json         documents 16K … 16K+15: URL, symbol, title, date, paragraph anchors
-//! x/N.json         document N's paragraphs as plain text, for the snippets of results
+//! x/N-K.json       document N's paragraphs 16K … 16K+15 as plain text, for snippets
 //! s/KK.json        the symbol table: keys of shard KK → documents (see `symbols`)
 //! ```
 //!
@@ -39,6 +39,9 @@ use crate::model::Lang;
 
 /// Documents per document file: a page of results reads at most one file per result.
 pub const DOCS_PER_FILE: u32 = 16;
+/// Paragraph texts per file of a document's texts: a snippet reads one file, however
+/// long the resolution.
+pub const TEXTS_PER_FILE: usize = 16;
 /// Paragraphs listed per document and term: enough to point at the best one.
 pub const MAX_PARAGRAPHS: usize = 8;
 /// Postings longer than this go to a file of their own, so shards stay small.
@@ -233,10 +236,7 @@ impl<'w> LanguageIndex<'w> {
                 self.terms.entry(term).or_default().push(id, &paragraphs);
             }
             self.add_symbols(doc, id);
-            let texts: Vec<&str> = doc.paragraphs.iter().map(|p| p.text).collect();
-            let json = serde_json::to_vec(&texts).expect("texts serialise");
-            self.put(&format!("x/{id}.json"), &json)?;
-            self.stats.snippet_bytes += json.len() as u64;
+            self.put_texts(doc, id)?;
             self.pending.push(entry::DocEntry {
                 u: doc.path.clone(),
                 s: doc.symbol.to_string(),
@@ -248,6 +248,17 @@ impl<'w> LanguageIndex<'w> {
             if self.pending.len() == DOCS_PER_FILE as usize {
                 self.flush_docs()?;
             }
+        }
+        Ok(())
+    }
+
+    /// Writes a document's paragraph texts, [`TEXTS_PER_FILE`] to a file.
+    fn put_texts(&mut self, doc: &Document<'_>, id: u32) -> Result<(), IndexError> {
+        for (k, chunk) in doc.paragraphs.chunks(TEXTS_PER_FILE).enumerate() {
+            let texts: Vec<&str> = chunk.iter().map(|p| p.text).collect();
+            let json = serde_json::to_vec(&texts).expect("texts serialise");
+            self.stats.snippet_bytes += json.len() as u64;
+            self.put(&format!("x/{id}-{k}.json"), &json)?;
         }
         Ok(())
     }
@@ -338,6 +349,7 @@ impl<'w> LanguageIndex<'w> {
             "lang": self.lang.code(),
             "documents": self.documents,
             "per_file": DOCS_PER_FILE,
+            "texts_per_file": TEXTS_PER_FILE,
             "terms": term_shards,
             "words": firsts,
             "symbols": {

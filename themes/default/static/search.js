@@ -442,11 +442,12 @@
     });
   }
 
-  // The text of a hit's paragraph, from its document's texts (x/N.json), or null.
-  function textOf(hit) {
+  // The text of a hit's paragraph, from its document's texts (x/N-K.json), or null.
+  function textOf(meta, hit) {
     if (hit.best === null) return Promise.resolve(null);
-    return get("x/" + hit.doc + ".json", true).then(function (texts) {
-      return texts ? texts[hit.best] : null;
+    var per = meta.texts_per_file, file = Math.floor(hit.best / per);
+    return get("x/" + hit.doc + "-" + file + ".json", true).then(function (texts) {
+      return texts ? texts[hit.best % per] : null;
     });
   }
 
@@ -483,7 +484,7 @@
   function show(meta, result, from) {
     var hits = result.hits, slice = hits.slice(from, from + PAGE);
     return Promise.all(slice.map(function (h) {
-      return Promise.all([docOf(meta, h.doc), textOf(h).catch(function () { return null; })]);
+      return Promise.all([docOf(meta, h.doc), textOf(meta, h).catch(function () { return null; })]);
     })).then(function (found) {
       found.forEach(function (f, i) { list.append(resultItem(f[0], slice[i], f[1], result.wanted)); });
       var old = document.getElementById("search-more");
