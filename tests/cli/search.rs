@@ -418,3 +418,43 @@ fn in_a_browser_each_hit_shows_the_words_of_its_paragraph_with_the_query_marked(
         assert!(n.parse::<u32>().is_ok(), "{hit}");
     });
 }
+
+#[test]
+fn in_a_browser_under_a_subpath_with_relative_links_the_header_box_goes_to_the_resolution() {
+    let site = Site::shared_sample(&["build", "--relative-links"]);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    // The site's folder is served, so the site stands under /public/.
+    let files = Files::serve(&site.root);
+    browser.run(async {
+        let c = &browser.client;
+        c.goto(&files.url("/public/zh/index.html")).await.unwrap();
+        let field = c.find(Locator::Id("site-search-q")).await.unwrap();
+        field.send_keys("第 73/187 号决议").await.unwrap();
+        field.send_keys("\u{E007}").await.unwrap();
+        let want = files.url("/public/zh/A/RES/73/187/index.html");
+        let started = std::time::Instant::now();
+        let mut url = String::new();
+        while started.elapsed() < Duration::from_secs(20) && url != want {
+            url = c.current_url().await.unwrap().to_string();
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(url, want);
+
+        c.goto(&files.url("/public/en/search/index.html?q=S%2FRES%2F24"))
+            .await
+            .unwrap();
+        let listed = results(&browser).await;
+        assert!(listed.contains("S/RES/24 (1947)"), "{listed}");
+        let first = c
+            .find(Locator::Css("#search-results li:first-child a"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(first, files.url("/public/en/S/RES/24(1947)/index.html"));
+    });
+}
