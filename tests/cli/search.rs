@@ -458,3 +458,33 @@ fn in_a_browser_under_a_subpath_with_relative_links_the_header_box_goes_to_the_r
         assert_eq!(first, files.url("/public/en/S/RES/24(1947)/index.html"));
     });
 }
+
+#[test]
+fn council_and_old_assembly_symbols_are_found_in_their_spellings() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let index = |lang: &str| Reader::open(&site.root.join("public/search").join(lang)).unwrap();
+    let mut en = index("en");
+    for q in [
+        "S/RES/242 (1967)",
+        "S/RES/242(1967)",
+        "242 (1967)",
+        "resolution 242",
+    ] {
+        assert_eq!(first_symbols(&mut en, q, 1), ["S/RES/242 (1967)"], "{q}");
+    }
+    assert_eq!(first_symbols(&mut en, "A/73/590", 1), ["A/RES/73/187"]);
+    let mut fr = index("fr");
+    for q in [
+        "2625 (XXV)",
+        "résolution 2625 (XXV)",
+        "A/RES/2625(XXV)",
+        "2625",
+    ] {
+        assert_eq!(first_symbols(&mut fr, q, 1), ["A/RES/2625 (XXV)"], "{q}");
+    }
+    assert_eq!(
+        fr.only_resolution("2625 (XXV)").unwrap().as_deref(),
+        Some("fr/A/RES/2625(XXV)/")
+    );
+}
