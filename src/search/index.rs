@@ -272,7 +272,9 @@ impl<'w> LanguageIndex<'w> {
             };
             let rows = self.symbols.entry(shard).or_default();
             let row = (key.clone(), id, kind as u8);
-            if !rows.contains(&row) {
+            // Rows come in the order of documents: only this one's can repeat it.
+            let mut mine = rows.iter().rev().take_while(|r| r.1 == id);
+            if !mine.any(|r| *r == row) {
                 rows.push(row);
             }
         }
