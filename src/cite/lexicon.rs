@@ -156,6 +156,20 @@ static LEXICONS: LazyLock<[Lexicon; 6]> = LazyLock::new(|| {
     })
 });
 
+/// The words a reader types around a resolution's number, in the six languages, as
+/// typed (lowercase): before it ("resolution 78/7", "res 78/7", "القرار 78/7", "第 78/7
+/// 号决议") or after it (号决议). Each full word is one the language's `resolution`
+/// pattern reads (a test checks it); the abbreviations are the UN's own. Search takes
+/// them off a query to read the symbol left.
+pub const RESOLUTION_WORDS: [(Lang, &[&str]); 6] = [
+    (Lang::En, &["resolutions", "resolution", "res"]),
+    (Lang::Fr, &["résolutions", "résolution", "rés", "res"]),
+    (Lang::Es, &["resoluciones", "resolución", "res"]),
+    (Lang::Ru, &["резолюция", "резолюции", "резолюцию", "рез"]),
+    (Lang::Ar, &["القرارات", "القرار", "قرار"]),
+    (Lang::Zh, &["号决议", "决议", "第"]),
+];
+
 pub fn lexicon(lang: Lang) -> &'static Lexicon {
     let i = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(2);
     &LEXICONS[i]

@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Lang, Organ, Session, Symbol};
+pub use lexicon::RESOLUTION_WORDS;
 use lexicon::{Named, lexicon, named_after, named_before};
 
 /// What a citation points at.

@@ -912,3 +912,18 @@ fn an_old_number_over_its_session() {
         ["E/RES/1996/31"]
     );
 }
+
+#[test]
+fn the_words_search_takes_off_a_query_are_the_words_citations_are_read_after() {
+    for (lang, words) in RESOLUTION_WORDS {
+        for word in words {
+            if ["res", "rés", "рез", "第"].contains(word) {
+                continue;
+            }
+            let text = format!("{word} ");
+            let matched = lexicon(lang).resolution.is_match(&text)
+                || lexicon(lang).resolution.is_match(&format!(" {}", text));
+            assert!(matched, "{lang:?}: {word}");
+        }
+    }
+}

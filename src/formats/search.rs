@@ -5,11 +5,12 @@
 use std::time::{Duration, Instant};
 
 use super::Write;
+use crate::cite::Target;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Lang, Resolution, session_key, slug};
 use crate::output::urls;
 use crate::render::Body;
-use crate::search::{Document, LanguageIndex, Paragraph, Stats};
+use crate::search::{Document, LanguageIndex, Paragraph, Stats, symbols};
 use crate::site::Site;
 use crate::theme::Theme;
 
@@ -37,6 +38,24 @@ pub fn facets(r: &Resolution) -> Vec<String> {
         r.committee_entry()
             .map(|c| format!("committee:{}", slug(c))),
     );
+    out
+}
+
+/// The keys of the documents a resolution records (its report or draft) and cites, in
+/// the order they come, each once.
+fn document_keys(r: &Resolution, body: &Body) -> Vec<String> {
+    let cited = body.citations.iter().filter_map(|c| match &c.target {
+        Target::Document(d) => Some(d.as_str()),
+        _ => None,
+    });
+    let mut out: Vec<String> = Vec::new();
+    for key in r.report.iter().map(String::as_str).chain(cited) {
+        if let Some(key) = symbols::document_key(key)
+            && !out.contains(&key)
+        {
+            out.push(key);
+        }
+    }
     out
 }
 
@@ -69,6 +88,8 @@ pub(super) fn write(
         out.stats.words += stats.words;
         out.stats.files += stats.files;
         out.stats.bytes += stats.bytes;
+        out.stats.symbol_bytes += stats.symbol_bytes;
+        out.stats.snippet_bytes += stats.snippet_bytes;
     }
     out.elapsed = started.elapsed();
     Ok(out)
@@ -119,6 +140,8 @@ fn index_language(
                     date: strings.date(&r.adopted.to_string()),
                     facets: facets(r),
                     paragraphs,
+                    symbol_keys: symbols::keys(&r.symbol),
+                    document_keys: document_keys(r, &bodies[i]),
                 }
             })
             .collect();

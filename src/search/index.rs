@@ -8,6 +8,8 @@
 //! t/N.bin          terms → postings, by hash of the term; long postings apart:
 //! p/N-I.bin        the I-th long postings list of term shard N
 //! d/K.json         documents 16K … 16K+15: URL, symbol, title, date, paragraph anchors
+//! x/N-K.json       document N's paragraphs 16K … 16K+15 as plain text, for snippets
+//! s/KK.json        the symbol table: keys of shard KK → documents (see `symbols`)
 //! ```
 //!
 //! Binary files are sequences of unsigned LEB128 numbers (`varint`) and UTF-8 strings
@@ -31,11 +33,15 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 
 use super::entry;
+use super::symbols::{self, KeyKind};
 use super::tokenize::{self, Stemmer, Token};
 use crate::model::Lang;
 
 /// Documents per document file: a page of results reads at most one file per result.
 pub const DOCS_PER_FILE: u32 = 16;
+/// Paragraph texts per file of a document's texts: a snippet reads one file, however
+/// long the resolution.
+pub const TEXTS_PER_FILE: usize = 16;
 /// Paragraphs listed per document and term: enough to point at the best one.
 pub const MAX_PARAGRAPHS: usize = 8;
 /// Postings longer than this go to a file of their own, so shards stay small.
@@ -76,7 +82,14 @@ pub struct Document<'a> {
     pub facets: Vec<String>,
     /// The paragraphs in page order; their positions are what postings point at.
     pub paragraphs: Vec<Paragraph<'a>>,
+    /// The keys of its own symbol ([`super::symbols::keys`]).
+    pub symbol_keys: Vec<String>,
+    /// The keys of the documents it records or cites ([`super::symbols::document_key`]).
+    pub document_keys: Vec<String>,
 }
+
+/// A row of a shard of the symbol table: key, document number, [`KeyKind`] as a number.
+type SymbolRow = (String, u32, u8);
 
 /// What a finished index holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -86,6 +99,9 @@ pub struct Stats {
     pub words: usize,
     pub files: usize,
     pub bytes: u64,
+    /// Bytes of the symbol table (`s/`) and of the texts for snippets (`x/`).
+    pub symbol_bytes: u64,
+    pub snippet_bytes: u64,
 }
 
 #[derive(Default)]
@@ -148,6 +164,8 @@ pub struct LanguageIndex<'w> {
     terms: HashMap<String, Postings>,
     documents: u32,
     pending: Vec<entry::DocEntry>,
+    /// The symbol table, by shard; rows in the order of documents.
+    symbols: BTreeMap<String, Vec<SymbolRow>>,
     write: &'w Write<'w>,
     stats: Stats,
 }
@@ -161,6 +179,7 @@ impl<'w> LanguageIndex<'w> {
             terms: HashMap::new(),
             documents: 0,
             pending: Vec::new(),
+            symbols: BTreeMap::new(),
             write,
             stats: Stats::default(),
         }
@@ -216,6 +235,8 @@ impl<'w> LanguageIndex<'w> {
             for (term, paragraphs) in terms {
                 self.terms.entry(term).or_default().push(id, &paragraphs);
             }
+            self.add_symbols(doc, id);
+            self.put_texts(doc, id)?;
             self.pending.push(entry::DocEntry {
                 u: doc.path.clone(),
                 s: doc.symbol.to_string(),
@@ -229,6 +250,46 @@ impl<'w> LanguageIndex<'w> {
             }
         }
         Ok(())
+    }
+
+    /// Writes a document's paragraph texts, [`TEXTS_PER_FILE`] to a file.
+    fn put_texts(&mut self, doc: &Document<'_>, id: u32) -> Result<(), IndexError> {
+        for (k, chunk) in doc.paragraphs.chunks(TEXTS_PER_FILE).enumerate() {
+            let texts: Vec<&str> = chunk.iter().map(|p| p.text).collect();
+            let json = serde_json::to_vec(&texts).expect("texts serialise");
+            self.stats.snippet_bytes += json.len() as u64;
+            self.put(&format!("x/{id}-{k}.json"), &json)?;
+        }
+        Ok(())
+    }
+
+    fn add_symbols(&mut self, doc: &Document<'_>, id: u32) {
+        let own = doc.symbol_keys.iter().map(|k| (k, KeyKind::Own));
+        let cited = doc.document_keys.iter().map(|k| (k, KeyKind::Document));
+        for (key, kind) in own.chain(cited) {
+            let Some(shard) = symbols::shard(key) else {
+                continue;
+            };
+            let rows = self.symbols.entry(shard).or_default();
+            let row = (key.clone(), id, kind as u8);
+            // Rows come in the order of documents: only this one's can repeat it.
+            let mut mine = rows.iter().rev().take_while(|r| r.1 == id);
+            if !mine.any(|r| *r == row) {
+                rows.push(row);
+            }
+        }
+    }
+
+    /// Writes the shards of the symbol table; returns their names.
+    fn write_symbols(&mut self) -> Result<Vec<String>, IndexError> {
+        let shards = std::mem::take(&mut self.symbols);
+        let names: Vec<String> = shards.keys().cloned().collect();
+        for (shard, rows) in shards {
+            let json = serde_json::to_vec(&rows).expect("rows serialise");
+            self.stats.symbol_bytes += json.len() as u64;
+            self.put(&format!("s/{shard}.json"), &json)?;
+        }
+        Ok(names)
     }
 
     fn flush_docs(&mut self) -> Result<(), IndexError> {
@@ -283,14 +344,20 @@ impl<'w> LanguageIndex<'w> {
             }
         }
         drop(forms);
+        let symbol_shards = self.write_symbols()?;
 
         let meta = serde_json::json!({
             "version": 1,
             "lang": self.lang.code(),
             "documents": self.documents,
             "per_file": DOCS_PER_FILE,
+            "texts_per_file": TEXTS_PER_FILE,
             "terms": term_shards,
             "words": firsts,
+            "symbols": {
+                "shards": symbol_shards,
+                "strip": symbols::query_words(),
+            },
         });
         self.put("meta.json", meta.to_string().as_bytes())?;
         self.stats.documents = self.documents;

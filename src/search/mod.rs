@@ -5,6 +5,7 @@
 //! - `tokenize`: what a text is made of, per language (Snowball stems, Chinese bigrams);
 //! - `index`: one language's index, written as shards of terms, word forms and documents;
 //! - `query`: a query over a written index, as the browser runs it;
+//! - `symbols`: the keys of symbols and what a query becomes to be looked up among them;
 //! - `entry`: a document's entry, which `index` writes and `query` and `search.js` read.
 //!
 //! This module knows nothing of pages or URLs: the build hands it documents with their
@@ -13,10 +14,11 @@
 pub mod entry;
 pub mod index;
 pub mod query;
+pub mod symbols;
 pub mod tokenize;
 
 pub use index::{Document, IndexError, LanguageIndex, Paragraph, Stats};
-pub use query::{Hit, Reader};
+pub use query::{Hit, Reader, SymbolMatch};
 
 #[cfg(test)]
 mod tests;

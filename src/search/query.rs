@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::index::hash;
+use super::symbols;
 use super::tokenize::{self, Token};
 
 /// One result: the page, and the paragraph holding most of the query.
@@ -31,6 +32,25 @@ struct Meta {
     terms: u32,
     /// The first word form of each shard of forms; empty where words are not stemmed.
     words: Vec<String>,
+    symbols: SymbolMeta,
+}
+
+/// The symbol table's shards (its `strip` words are for the browser: this reader has
+/// them from `symbols` itself).
+#[derive(Deserialize, Default)]
+struct SymbolMeta {
+    shards: Vec<String>,
+}
+
+/// How a query names a document by symbol, in the order results show them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SymbolMatch {
+    /// The query is the resolution's symbol.
+    Own,
+    /// The query is a document the resolution records or cites.
+    Document,
+    /// A key of the resolution begins with the query (`78/`, `S/RES/24`).
+    Prefix,
 }
 
 /// Per document: how many paragraphs hold the term, and the first of them.
@@ -54,6 +74,7 @@ impl Reader {
                 documents: 0,
                 terms: 1,
                 words: Vec::new(),
+                symbols: SymbolMeta::default(),
             },
             read: BTreeMap::new(),
             cache: HashMap::new(),
@@ -196,9 +217,119 @@ impl Reader {
         Ok(None)
     }
 
-    /// The best `limit` pages holding every term of `query` and every facet term of
-    /// `facets` (`session:ga-73`), best first.
+    /// The documents a query names by symbol, in the order shown: those whose own
+    /// symbol it is, those that record or cite a document it is, then, for a query that
+    /// lists prefixes, those with a key that begins with it; each in the order of
+    /// symbols. The query is read by [`symbols::query_key`].
+    pub fn symbol_matches(&mut self, query: &str) -> io::Result<Vec<(u32, SymbolMatch)>> {
+        let Some(key) = symbols::query_key(query) else {
+            return Ok(Vec::new());
+        };
+        let Some(shard) = symbols::shard(&key).filter(|s| self.meta.symbols.shards.contains(s))
+        else {
+            return Ok(Vec::new());
+        };
+        let bytes = self.file(&format!("s/{shard}.json"))?.unwrap_or_default();
+        let rows: Vec<(String, u32, u8)> =
+            serde_json::from_slice(&bytes).map_err(io::Error::other)?;
+        let prefixes = symbols::lists_prefixes(&key);
+        let mut found: Vec<(SymbolMatch, u32)> = rows
+            .iter()
+            .filter_map(|(k, doc, kind)| {
+                let how = if *k == key && *kind == 0 {
+                    SymbolMatch::Own
+                } else if *k == key {
+                    SymbolMatch::Document
+                } else if prefixes && k.starts_with(&key) {
+                    SymbolMatch::Prefix
+                } else {
+                    return None;
+                };
+                Some((how, *doc))
+            })
+            .collect();
+        found.sort();
+        let mut seen = std::collections::HashSet::new();
+        Ok(found
+            .into_iter()
+            .filter(|(_, doc)| seen.insert(*doc))
+            .map(|(how, doc)| (doc, how))
+            .collect())
+    }
+
+    /// The page a query leads straight to: the one resolution whose symbol it is.
+    pub fn only_resolution(&mut self, query: &str) -> io::Result<Option<String>> {
+        let own: Vec<u32> = self
+            .symbol_matches(query)?
+            .into_iter()
+            .filter(|(_, how)| *how == SymbolMatch::Own)
+            .map(|(doc, _)| doc)
+            .collect();
+        match own[..] {
+            [doc] => Ok(Some(self.entry(doc)?.u)),
+            _ => Ok(None),
+        }
+    }
+
+    /// The best `limit` pages for `query` among those holding every facet term of
+    /// `facets` (`session:ga-73`), best first: the resolutions it names by symbol
+    /// ([`Reader::symbol_matches`]), then those holding every term of it.
     pub fn search(&mut self, query: &str, facets: &[String], limit: usize) -> io::Result<Vec<Hit>> {
+        let mut facet_lists = Vec::new();
+        for f in facets {
+            match self.postings(f)? {
+                Some((_, p)) => facet_lists.push(p),
+                None => return Ok(Vec::new()),
+            }
+        }
+        let named: Vec<u32> = self
+            .symbol_matches(query)?
+            .into_iter()
+            .map(|(doc, _)| doc)
+            .filter(|doc| facet_lists.iter().all(|l| l.contains_key(doc)))
+            .collect();
+        let mut found: Vec<(u32, f64, Option<u32>)> =
+            named.iter().map(|&doc| (doc, 0.0, None)).collect();
+        let text = self.text_search(query, facets)?;
+        found.extend(text.into_iter().filter(|(doc, _, _)| !named.contains(doc)));
+        found.truncate(limit);
+        let mut hits = Vec::with_capacity(found.len());
+        for (doc, score, best) in found {
+            let e = self.entry(doc)?;
+            hits.push(Hit {
+                anchor: best.and_then(|p| super::entry::anchor_at(&e.a, p)),
+                path: e.u,
+                symbol: e.s,
+                title: e.t,
+                date: e.d,
+                score,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// The entry of document `doc`, from its document file.
+    fn entry(&mut self, doc: u32) -> io::Result<super::entry::DocEntry> {
+        let file = doc / self.meta.per_file;
+        let bytes = self
+            .file(&format!("d/{file}.json"))?
+            .ok_or_else(|| io::Error::other(format!("no document file {file}")))?;
+        let mut entries: Vec<super::entry::DocEntry> =
+            serde_json::from_slice(&bytes).map_err(io::Error::other)?;
+        let i = (doc % self.meta.per_file) as usize;
+        if i >= entries.len() {
+            return Err(io::Error::other(format!("no document {doc}")));
+        }
+        Ok(entries.swap_remove(i))
+    }
+
+    /// The documents holding every term of `query` and every facet term, by BM25 over
+    /// paragraphs, best first, with the paragraph holding most of the query.
+    fn text_search(
+        &mut self,
+        query: &str,
+        facets: &[String],
+    ) -> io::Result<Vec<(u32, f64, Option<u32>)>> {
         let terms = self.terms(query)?;
         if terms.is_empty() && facets.is_empty() {
             return Ok(Vec::new());
@@ -248,26 +379,7 @@ impl Reader {
             found.push((doc, score, best));
         }
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
-        found.truncate(limit);
-        let mut hits = Vec::with_capacity(found.len());
-        for (doc, score, best) in found {
-            let file = doc / self.meta.per_file;
-            let bytes = self
-                .file(&format!("d/{file}.json"))?
-                .ok_or_else(|| io::Error::other(format!("no document file {file}")))?;
-            let entries: Vec<super::entry::DocEntry> =
-                serde_json::from_slice(&bytes).map_err(io::Error::other)?;
-            let e = &entries[(doc % self.meta.per_file) as usize];
-            hits.push(Hit {
-                path: e.u.clone(),
-                symbol: e.s.clone(),
-                title: e.t.clone(),
-                date: e.d.clone(),
-                anchor: best.and_then(|p| super::entry::anchor_at(&e.a, p)),
-                score,
-            });
-        }
-        Ok(hits)
+        Ok(found)
     }
 }
 

@@ -34,6 +34,10 @@ fn doc<'a>(
             .iter()
             .map(|&(anchor, text)| Paragraph { anchor, text })
             .collect(),
+        symbol_keys: crate::model::Symbol::parse(symbol)
+            .map(|s| super::symbols::keys(&s))
+            .unwrap_or_default(),
+        document_keys: Vec::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! rebuilds on every save and reloads the open pages.
 
 mod files;
+mod jump;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -217,6 +218,19 @@ async fn events(State(live): State<Arc<Live>>) -> impl IntoResponse {
 }
 
 async fn file(State(live): State<Arc<Live>>, uri: Uri) -> Response {
+    let (output, path, query) = (
+        live.output.clone(),
+        uri.path().to_string(),
+        uri.query().map(str::to_string),
+    );
+    let jump = tokio::task::spawn_blocking(move || jump::target(&output, &path, query.as_deref()));
+    if let Ok(Some(page)) = jump.await {
+        let mut response = StatusCode::SEE_OTHER.into_response();
+        if let Ok(value) = HeaderValue::from_str(&page) {
+            response.headers_mut().insert(header::LOCATION, value);
+        }
+        return response;
+    }
     match files::resolve(&live.output, uri.path()) {
         Resolved::File(path) => match tokio::fs::read(&path).await {
             Ok(bytes) => {

@@ -185,3 +185,306 @@ fn in_a_browser_each_language_finds_its_resolutions() {
         assert!(from_header.contains("A/RES/79/7"), "{from_header}");
     });
 }
+
+/// The symbols of the first `n` results of `query`.
+fn first_symbols(reader: &mut Reader, query: &str, n: usize) -> Vec<String> {
+    let hits = reader.search(query, &[], n).unwrap();
+    hits.into_iter().map(|h| h.symbol).collect()
+}
+
+#[test]
+fn a_symbol_in_any_of_its_spellings_finds_its_resolution_first() {
+    let site = Site::shared_sample(&["build"]);
+    let index = |lang: &str| Reader::open(&site.root.join("public/search").join(lang)).unwrap();
+    let mut en = index("en");
+    for q in [
+        "A/RES/78/7",
+        "a/res/78/7",
+        "78/7",
+        "res 78/7",
+        "resolution 78/7",
+        "résolution 78/7",
+        "resolución 78/7",
+        "резолюция 78/7",
+        "第 78/7 号决议",
+        "القرار 78/7",
+    ] {
+        assert_eq!(first_symbols(&mut en, q, 1), ["A/RES/78/7"], "{q}");
+    }
+    assert_eq!(first_symbols(&mut en, "78/21", 1), ["A/RES/78/21"]);
+    for q in ["S/RES/243 (1967)", "S/RES/243(1967)", "243 (1967)", "243"] {
+        assert_eq!(first_symbols(&mut en, q, 1), ["S/RES/243 (1967)"], "{q}");
+    }
+    for q in ["A/RES/217 A (III)", "217 A", "217 A (III)"] {
+        assert_eq!(first_symbols(&mut en, q, 1), ["A/RES/217 A (III)"], "{q}");
+    }
+    let mut zh = index("zh");
+    assert_eq!(
+        first_symbols(&mut zh, "第73/187号决议", 1),
+        ["A/RES/73/187"]
+    );
+    let mut ar = index("ar");
+    assert_eq!(
+        first_symbols(&mut ar, "القرار 217 A (III)", 1),
+        ["A/RES/217 A (III)"]
+    );
+
+    // Prefixes list in the order of symbols.
+    let session: Vec<String> = (1..=20).map(|n| format!("A/RES/78/{n}")).collect();
+    assert_eq!(first_symbols(&mut en, "78/", 20), session);
+    assert_eq!(
+        first_symbols(&mut en, "S/RES/24", 10),
+        [
+            "S/RES/24 (1947)",
+            "S/RES/240 (1967)",
+            "S/RES/241 (1967)",
+            "S/RES/243 (1967)",
+            "S/RES/244 (1967)",
+            "S/RES/245 (1968)",
+            "S/RES/246 (1968)",
+            "S/RES/247 (1968)",
+            "S/RES/248 (1968)",
+            "S/RES/249 (1968)",
+        ]
+    );
+    // A document finds the resolutions that record it.
+    assert_eq!(first_symbols(&mut en, "A/78/L.12", 1), ["A/RES/78/12"]);
+    let report: Vec<String> = (55..=60).map(|n| format!("A/RES/78/{n}")).collect();
+    assert_eq!(first_symbols(&mut en, "A/78/410", 6), report);
+
+    // The one resolution a symbol names is where the header's box leads.
+    assert_eq!(
+        en.only_resolution("res 78/7").unwrap().as_deref(),
+        Some("en/A/RES/78/7/")
+    );
+    assert_eq!(en.only_resolution("78/").unwrap(), None);
+    assert_eq!(en.only_resolution("A/78/410").unwrap(), None);
+    assert_eq!(en.only_resolution("embargo").unwrap(), None);
+    // Words are still found as words.
+    assert!(first_symbols(&mut en, "embargoes", 5).contains(&"A/RES/79/7".to_string()));
+}
+
+/// The symbol of the first result of `query` on the search page of `lang`.
+async fn first_result(browser: &Browser, files: &Files, lang: &str, query: &str) -> String {
+    search(browser, files, lang, query).await;
+    browser
+        .text_of("#search-results li:first-child .symbol")
+        .await
+        .trim()
+        .to_string()
+}
+
+/// The HTML of the first snippet on the page.
+async fn first_snippet(browser: &Browser) -> String {
+    browser
+        .client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#search-results .snippet"))
+        .await
+        .expect("a snippet")
+        .html(true)
+        .await
+        .expect("its HTML")
+}
+
+#[test]
+fn in_a_browser_a_symbol_finds_its_resolution_first_and_the_header_box_goes_to_it() {
+    let site = Site::shared_sample(&["build"]);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let files = Files::serve(&site.root.join("public"));
+    browser.run(async {
+        let c = &browser.client;
+        for (q, symbol) in [
+            ("A/RES/78/7", "A/RES/78/7"),
+            ("a/res/78/7", "A/RES/78/7"),
+            ("78/7", "A/RES/78/7"),
+            ("res 78/7", "A/RES/78/7"),
+            ("resolution 78/7", "A/RES/78/7"),
+            ("résolution 78/7", "A/RES/78/7"),
+            ("resolución 78/7", "A/RES/78/7"),
+            ("резолюция 78/7", "A/RES/78/7"),
+            ("第 78/7 号决议", "A/RES/78/7"),
+            ("القرار 78/7", "A/RES/78/7"),
+            ("78/21", "A/RES/78/21"),
+            ("S/RES/243 (1967)", "S/RES/243 (1967)"),
+            ("S/RES/243(1967)", "S/RES/243 (1967)"),
+            ("243 (1967)", "S/RES/243 (1967)"),
+            ("A/RES/217 A (III)", "A/RES/217 A (III)"),
+            ("217 A", "A/RES/217 A (III)"),
+            ("A/78/L.12", "A/RES/78/12"),
+        ] {
+            assert_eq!(first_result(&browser, &files, "en", q).await, symbol, "{q}");
+        }
+        assert_eq!(
+            first_result(&browser, &files, "zh", "第73/187号决议").await,
+            "A/RES/73/187"
+        );
+        assert_eq!(
+            first_result(&browser, &files, "ar", "القرار 217 A (III)").await,
+            "A/RES/217 A (III)"
+        );
+
+        // A prefix lists the session in the order of symbols.
+        search(&browser, &files, "en", "78/").await;
+        let mut listed = Vec::new();
+        for li in c
+            .find_all(Locator::Css("#search-results li .symbol"))
+            .await
+            .unwrap()
+            .into_iter()
+            .take(12)
+        {
+            listed.push(li.text().await.unwrap());
+        }
+        let session: Vec<String> = (1..=12).map(|n| format!("A/RES/78/{n}")).collect();
+        assert_eq!(listed, session);
+
+        // The header's box goes straight to the one resolution a symbol names.
+        c.goto(&files.url("/en/")).await.unwrap();
+        let field = c.find(Locator::Id("site-search-q")).await.unwrap();
+        field.send_keys("res 78/7").await.unwrap();
+        field.send_keys("\u{E007}").await.unwrap();
+        let started = std::time::Instant::now();
+        let mut url = String::new();
+        while started.elapsed() < Duration::from_secs(20) {
+            url = c.current_url().await.unwrap().to_string();
+            if url.ends_with("/en/A/RES/78/7/") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(url, files.url("/en/A/RES/78/7/"));
+        // A query that names no single resolution stays a search.
+        c.goto(&files.url("/en/")).await.unwrap();
+        let field = c.find(Locator::Id("site-search-q")).await.unwrap();
+        field.send_keys("78/").await.unwrap();
+        field.send_keys("\u{E007}").await.unwrap();
+        let listed = results(&browser).await;
+        assert!(listed.contains("A/RES/78/1"), "{listed}");
+    });
+}
+
+#[test]
+fn in_a_browser_each_hit_shows_the_words_of_its_paragraph_with_the_query_marked() {
+    let site = Site::shared_sample(&["build"]);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let files = Files::serve(&site.root.join("public"));
+    browser.run(async {
+        let c = &browser.client;
+        search(&browser, &files, "zh", "网络犯罪").await;
+        let zh = first_snippet(&browser).await;
+        assert!(zh.contains("<mark>网络犯罪</mark>"), "{zh}");
+        assert!(zh.chars().filter(|&ch| ch == ' ').count() < 10, "{zh}");
+
+        search(&browser, &files, "ar", "كرامة").await;
+        let ar = first_snippet(&browser).await;
+        assert!(
+            [
+                "<mark>الكرامة</mark>",
+                "<mark>بالكرامة</mark>",
+                "<mark>بكرامة</mark>",
+                "<mark>وبكرامة</mark>"
+            ]
+            .iter()
+            .any(|m| ar.contains(m)),
+            "{ar}"
+        );
+
+        search(&browser, &files, "en", "embargoes").await;
+        let en = first_snippet(&browser).await;
+        assert!(en.contains("<mark>embargo</mark>"), "{en}");
+        let words = en.split_whitespace().count();
+        assert!((10..=40).contains(&words), "{words}: {en}");
+        // It stands under the link to its paragraph.
+        let hit = c
+            .find(Locator::Css("#search-results li:first-child a.hit"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        let (page, anchor) = hit.split_once('#').expect("a paragraph");
+        assert!(page.starts_with(&files.url("/en/")), "{hit}");
+        let n = anchor
+            .strip_prefix("pp-")
+            .or(anchor.strip_prefix("op-"))
+            .expect("pp- or op-");
+        assert!(n.parse::<u32>().is_ok(), "{hit}");
+    });
+}
+
+#[test]
+fn in_a_browser_under_a_subpath_with_relative_links_the_header_box_goes_to_the_resolution() {
+    let site = Site::shared_sample(&["build", "--relative-links"]);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    // The site's folder is served, so the site stands under /public/.
+    let files = Files::serve(&site.root);
+    browser.run(async {
+        let c = &browser.client;
+        c.goto(&files.url("/public/zh/index.html")).await.unwrap();
+        let field = c.find(Locator::Id("site-search-q")).await.unwrap();
+        field.send_keys("第 73/187 号决议").await.unwrap();
+        field.send_keys("\u{E007}").await.unwrap();
+        let want = files.url("/public/zh/A/RES/73/187/index.html");
+        let started = std::time::Instant::now();
+        let mut url = String::new();
+        while started.elapsed() < Duration::from_secs(20) && url != want {
+            url = c.current_url().await.unwrap().to_string();
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(url, want);
+
+        c.goto(&files.url("/public/en/search/index.html?q=S%2FRES%2F24"))
+            .await
+            .unwrap();
+        let listed = results(&browser).await;
+        assert!(listed.contains("S/RES/24 (1947)"), "{listed}");
+        let first = c
+            .find(Locator::Css("#search-results li:first-child a"))
+            .await
+            .unwrap()
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(first, files.url("/public/en/S/RES/24(1947)/index.html"));
+    });
+}
+
+#[test]
+fn council_and_old_assembly_symbols_are_found_in_their_spellings() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let index = |lang: &str| Reader::open(&site.root.join("public/search").join(lang)).unwrap();
+    let mut en = index("en");
+    for q in [
+        "S/RES/242 (1967)",
+        "S/RES/242(1967)",
+        "242 (1967)",
+        "resolution 242",
+    ] {
+        assert_eq!(first_symbols(&mut en, q, 1), ["S/RES/242 (1967)"], "{q}");
+    }
+    assert_eq!(first_symbols(&mut en, "A/73/590", 1), ["A/RES/73/187"]);
+    let mut fr = index("fr");
+    for q in [
+        "2625 (XXV)",
+        "résolution 2625 (XXV)",
+        "A/RES/2625(XXV)",
+        "2625",
+    ] {
+        assert_eq!(first_symbols(&mut fr, q, 1), ["A/RES/2625 (XXV)"], "{q}");
+    }
+    assert_eq!(
+        fr.only_resolution("2625 (XXV)").unwrap().as_deref(),
+        Some("fr/A/RES/2625(XXV)/")
+    );
+}

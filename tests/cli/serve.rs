@@ -284,3 +284,34 @@ fn in_a_browser_a_save_reloads_the_open_page_and_a_bad_one_shows_over_it() {
         .await;
     });
 }
+
+#[test]
+fn the_header_box_without_javascript_is_redirected_to_the_resolution_a_symbol_names() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let location = |response: &str| {
+        response
+            .lines()
+            .find_map(|l| l.strip_prefix("location: "))
+            .map(str::to_string)
+    };
+    let (status, response) = server.get("/en/search/?q=A%2FRES%2F73%2F187&go=1");
+    assert!(status.contains("303"), "{status}");
+    assert_eq!(location(&response).as_deref(), Some("/en/A/RES/73/187/"));
+    let (status, response) = server.get("/en/search/?q=res+242+%281967%29&go=1");
+    assert!(status.contains("303"), "{status}");
+    assert_eq!(location(&response).as_deref(), Some("/en/S/RES/242(1967)/"));
+    let (status, response) =
+        server.get("/zh/search/index.html?go=1&q=%E7%AC%AC73/187%E5%8F%B7%E5%86%B3%E8%AE%AE");
+    assert!(status.contains("303"), "{status}");
+    assert_eq!(location(&response).as_deref(), Some("/zh/A/RES/73/187/"));
+    // Without go=1, or with words, the search page itself.
+    for path in [
+        "/en/search/?q=A%2FRES%2F73%2F187",
+        "/en/search/?q=criminal+purposes&go=1",
+        "/en/search/?q=99/99&go=1",
+    ] {
+        let (status, _) = server.get(path);
+        assert!(status.contains("200"), "{path}: {status}");
+    }
+}
