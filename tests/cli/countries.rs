@@ -51,7 +51,7 @@ fn the_map_of_73_187_colours_every_voter_and_names_it_in_chinese() {
     assert!(page.contains("Natural Earth"), "the map is credited");
     // The table stays, each name linked to the country's page.
     assert!(page.contains(
-        "<tr class=\"no\"><th scope=\"row\"><a href=\"/zh/countries/FR/\">法国</a></th><td>反对</td></tr>"
+        "<tr class=\"no\"><th scope=\"row\"><a href=\"/zh/countries/FR/\">法国</a></th><td data-label=\"表决：\">反对</td></tr>"
     ));
     assert_eq!(page.matches("<tr class=").count(), 94 + 59 + 33);
 }
@@ -86,7 +86,10 @@ fn every_country_has_a_page_of_its_votes_in_six_languages_newest_first() {
     // 74/33 is not in the archive: linked to the resolver, dated by its roll call.
     assert!(fr.contains("<a href=\"https://undocs.org/fr/A/RES/74/33\" class=\"external\">"));
     assert!(fr.contains("<time datetime=\"2019-12-12\">12 décembre 2019</time>"));
-    assert!(fr.contains("<td>Contre</td>") && fr.contains("<td>Abstention</td>"));
+    assert!(
+        fr.contains(r#"<td data-label="Vote : ">Contre</td>"#)
+            && fr.contains(r#"<td data-label="Vote : ">Abstention</td>"#)
+    );
     // Tuvalu voted three times, all abstentions (5616, 6068, 6138).
     let tv = site.page("zh/countries/TV/index.html");
     assert!(tv.contains("<h1>图瓦卢</h1>"));

@@ -36,7 +36,7 @@ fn a_plain_votes_file_joins_and_a_front_matter_that_differs_is_warned_of() {
     assert!(page.contains("Adopted without a vote"), "{page}");
     assert!(
         page.contains(
-            "<tr class=\"yes\"><th scope=\"row\"><a href=\"/en/countries/RU/\">Russian Federation</a></th><td>In favour</td></tr>"
+            "<tr class=\"yes\"><th scope=\"row\"><a href=\"/en/countries/RU/\">Russian Federation</a></th><td data-label=\"Vote: \">In favour</td></tr>"
         ),
         "{page}"
     );
@@ -101,10 +101,10 @@ fn the_bundled_archive_shows_how_each_member_voted_on_73_187_in_chinese() {
     let site = Site::shared_sample(&["build"]);
     let page = site.page("zh/A/RES/73/187/index.html");
     for row in [
-        "<tr class=\"yes\"><th scope=\"row\"><a href=\"/zh/countries/CN/\">中国</a></th><td>赞成</td></tr>",
-        "<tr class=\"no\"><th scope=\"row\"><a href=\"/zh/countries/FR/\">法国</a></th><td>反对</td></tr>",
-        "<tr class=\"abstain\"><th scope=\"row\"><a href=\"/zh/countries/TR/\">土耳其</a></th><td>弃权</td></tr>",
-        "<tr class=\"yes\"><th scope=\"row\"><a href=\"/zh/countries/RU/\">俄罗斯联邦</a></th><td>赞成</td></tr>",
+        "<tr class=\"yes\"><th scope=\"row\"><a href=\"/zh/countries/CN/\">中国</a></th><td data-label=\"表决：\">赞成</td></tr>",
+        "<tr class=\"no\"><th scope=\"row\"><a href=\"/zh/countries/FR/\">法国</a></th><td data-label=\"表决：\">反对</td></tr>",
+        "<tr class=\"abstain\"><th scope=\"row\"><a href=\"/zh/countries/TR/\">土耳其</a></th><td data-label=\"表决：\">弃权</td></tr>",
+        "<tr class=\"yes\"><th scope=\"row\"><a href=\"/zh/countries/RU/\">俄罗斯联邦</a></th><td data-label=\"表决：\">赞成</td></tr>",
     ] {
         assert!(page.contains(row), "{row}");
     }

@@ -19,6 +19,7 @@ mod links;
 mod nginx;
 mod open_data;
 mod output;
+mod phone;
 mod preview;
 mod progress;
 mod publish;
