@@ -342,6 +342,21 @@ fn in_a_browser_a_symbol_finds_its_resolution_first_and_the_header_box_goes_to_i
         let session: Vec<String> = (1..=12).map(|n| format!("A/RES/78/{n}")).collect();
         assert_eq!(listed, session);
 
+        // The filters stay folded under the box, unless one of them narrows the results.
+        let filters_open = "return document.getElementById('search-filters').open";
+        let open = c.execute(filters_open, vec![]).await.unwrap();
+        assert_eq!(open, serde_json::json!(false));
+        c.goto(&files.url("/en/search/?q=cuba&session=ga-79"))
+            .await
+            .unwrap();
+        let listed = results(&browser).await;
+        assert!(
+            listed.contains("A/RES/79/7") && !listed.contains("A/RES/78/7"),
+            "{listed}"
+        );
+        let open = c.execute(filters_open, vec![]).await.unwrap();
+        assert_eq!(open, serde_json::json!(true));
+
         // The header's box goes straight to the one resolution a symbol names.
         c.goto(&files.url("/en/")).await.unwrap();
         let field = c.find(Locator::Id("site-search-q")).await.unwrap();

@@ -524,6 +524,10 @@
       if (select) select.value = v;
       if (v && select && select.value === v) facets.push(f + ":" + v);
     });
+    // The filters fold away (a phone shows the results on its first screen), but not
+    // while one of them narrows the results.
+    var filters = document.getElementById("search-filters");
+    if (filters && facets.length) filters.open = true;
     var mine = ++runs;
     list.textContent = "";
     var old = document.getElementById("search-more");
