@@ -360,7 +360,7 @@ impl Matching {
 
     /// 1: identical paragraphs first, in order, for boilerplate that repeats.
     fn identical(&mut self, a: &[Para], b: &[Para]) {
-        let mut by_text: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+        let mut by_text: FxHashMap<&str, std::collections::VecDeque<usize>> = FxHashMap::default();
         for (j, q) in b.iter().enumerate() {
             by_text.entry(q.exact.as_str()).or_default().push_back(j);
         }
