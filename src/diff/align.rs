@@ -360,7 +360,7 @@ impl Matching {
 
     /// 1: identical paragraphs first, in order, for boilerplate that repeats.
     fn identical(&mut self, a: &[Para], b: &[Para]) {
-        let mut by_text: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::new();
+        let mut by_text: FxHashMap<&str, std::collections::VecDeque<usize>> = FxHashMap::default();
         for (j, q) in b.iter().enumerate() {
             by_text.entry(q.exact.as_str()).or_default().push_back(j);
         }
@@ -466,6 +466,14 @@ fn covered(lcs: &Pairs<'_>, piece: &Para, i: usize, j: usize) -> bool {
     !piece.words.is_empty() && lcs.common(i, j) as f32 >= COVER * piece.words.len() as f32
 }
 
+/// Whether `whole` may hold most of the words of `piece` in order ([`covered`]): they
+/// share no more words in order than in any order, and this bound costs a merge of two
+/// sorted lists where the order costs a comparison of every word with every other.
+fn may_cover(whole: &Para, piece: &Para) -> bool {
+    !piece.words.is_empty()
+        && shared(&whole.bag, &piece.bag) as f32 >= COVER * piece.words.len() as f32
+}
+
 impl Parts {
     /// An unmatched new paragraph next to the counterpart of the old one that contains it.
     fn split_next_to_host(
@@ -556,10 +564,16 @@ impl Parts {
                 if m.new_to_old[j].is_some() || m.new_to_old[j + 1].is_some() {
                     continue;
                 }
+                if !may_cover(old, &b[j]) || !may_cover(old, &b[j + 1]) {
+                    continue;
+                }
+                if !covered(lcs, &b[j], i, j) || !covered(lcs, &b[j + 1], i, j + 1) {
+                    continue;
+                }
                 let mut joined = b[j].words.clone();
                 joined.extend(&b[j + 1].words);
                 let r = ratio(common(&old.words, &joined), old.words.len(), joined.len());
-                if r >= MATCH && covered(lcs, &b[j], i, j) && covered(lcs, &b[j + 1], i, j + 1) {
+                if r >= MATCH {
                     self.split_into.insert(i, vec![j, j + 1]);
                     m.old_to_new[i] = Some(j);
                     m.new_to_old[j] = Some(i);
@@ -576,10 +590,16 @@ impl Parts {
                 if m.old_to_new[i].is_some() || m.old_to_new[i + 1].is_some() {
                     continue;
                 }
+                if !may_cover(new, &a[i]) || !may_cover(new, &a[i + 1]) {
+                    continue;
+                }
+                if !covered(lcs, &a[i], i, j) || !covered(lcs, &a[i + 1], i + 1, j) {
+                    continue;
+                }
                 let mut joined = a[i].words.clone();
                 joined.extend(&a[i + 1].words);
                 let r = ratio(common(&joined, &new.words), joined.len(), new.words.len());
-                if r >= MATCH && covered(lcs, &a[i], i, j) && covered(lcs, &a[i + 1], i + 1, j) {
+                if r >= MATCH {
                     self.merged_from.insert(j, vec![i, i + 1]);
                     m.new_to_old[j] = Some(i);
                     m.old_to_new[i] = Some(j);

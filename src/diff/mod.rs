@@ -22,6 +22,9 @@ pub struct Change {
     /// An unchanged paragraph has none: its text is the new version's, and a copy of every
     /// such paragraph would double what an archive's comparisons hold.
     pub segments: Vec<Segment>,
+    /// Whether the words were left uncompared, the comparison costing more than
+    /// [`words::BUDGET`]: the segments are then the old text deleted and the new inserted.
+    pub whole: bool,
 }
 
 impl Change {
@@ -50,19 +53,42 @@ pub fn changes<S: AsRef<str>>(old: &[S], new: &[S], ops: Vec<Op>) -> Vec<Change>
     };
     ops.into_iter()
         .map(|op| {
-            let segments = match &op {
-                Op::Kept { changed: false, .. } => Vec::new(),
+            let (segments, whole) = match &op {
+                Op::Kept { changed: false, .. } => (Vec::new(), false),
                 Op::Kept { old: i, new: j, .. } | Op::Moved { old: i, new: j, .. } => {
-                    words::diff(old[*i].as_ref(), new[*j].as_ref())
+                    compared(old[*i].as_ref(), new[*j].as_ref())
                 }
-                Op::Split { old: i, new: js } => words::diff(old[*i].as_ref(), &joined(new, js)),
-                Op::Merged { old: is, new: j } => words::diff(&joined(old, is), new[*j].as_ref()),
-                Op::Added { new: j } => vec![Segment::Insert(new[*j].as_ref().to_string())],
-                Op::Removed { old: i } => vec![Segment::Delete(old[*i].as_ref().to_string())],
+                Op::Split { old: i, new: js } => compared(old[*i].as_ref(), &joined(new, js)),
+                Op::Merged { old: is, new: j } => compared(&joined(old, is), new[*j].as_ref()),
+                Op::Added { new: j } => {
+                    (vec![Segment::Insert(new[*j].as_ref().to_string())], false)
+                }
+                Op::Removed { old: i } => {
+                    (vec![Segment::Delete(old[*i].as_ref().to_string())], false)
+                }
             };
-            Change { op, segments }
+            Change {
+                op,
+                segments,
+                whole,
+            }
         })
         .collect()
+}
+
+/// The words of a pair compared, or, past [`words::BUDGET`], the old text deleted and the
+/// new inserted, and `true`.
+fn compared(old: &str, new: &str) -> (Vec<Segment>, bool) {
+    match words::diff_within(old, new, words::BUDGET) {
+        Some(segments) => (segments, false),
+        None => (
+            vec![
+                Segment::Delete(old.to_string()),
+                Segment::Insert(new.to_string()),
+            ],
+            true,
+        ),
+    }
 }
 
 /// How many paragraphs each kind of change touched.

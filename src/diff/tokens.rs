@@ -33,6 +33,10 @@ impl Token {
 /// A character compared on its own: Han ideographs, kana, Hangul syllables and the
 /// like, whose words are not separated by spaces.
 pub fn is_unspaced(c: char) -> bool {
+    // Most characters compared come before the first of these: one comparison for them.
+    if (c as u32) < 0x3040 {
+        return false;
+    }
     matches!(c as u32,
         0x3040..=0x30FF      // Hiragana, Katakana
         | 0x3400..=0x4DBF    // CJK Extension A
@@ -100,6 +104,17 @@ pub fn push_lowercase(out: &mut String, c: char) {
 }
 
 fn class(c: char) -> Kind {
+    // ASCII, most of what is compared, without the Unicode tables: its spaces are the
+    // White_Space characters below 0x80, its word characters the letters and digits.
+    if c.is_ascii() {
+        return if matches!(c, '\t'..='\r' | ' ') {
+            Kind::Space
+        } else if c.is_ascii_alphanumeric() {
+            Kind::Word
+        } else {
+            Kind::Mark
+        };
+    }
     if c.is_whitespace() {
         Kind::Space
     } else if is_unspaced(c) || is_word_char(c) {
@@ -167,6 +182,20 @@ mod tests {
             let mut fast = String::new();
             push_lowercase(&mut fast, c);
             assert_eq!(fast, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_is_classed_as_the_unicode_tables_class_it() {
+        for c in (0..0x80_u8).map(char::from) {
+            let by_tables = if c.is_whitespace() {
+                Kind::Space
+            } else if c.is_alphanumeric() {
+                Kind::Word
+            } else {
+                Kind::Mark
+            };
+            assert_eq!(class(c), by_tables, "{c:?}");
         }
     }
 

@@ -40,17 +40,86 @@ fn is_filler(tokens: &[Token]) -> bool {
 /// A stretch of the comparison: kept or changed, with its old and new token ranges.
 type Run = (bool, Range<usize>, Range<usize>);
 
+/// The most token comparisons the words of one pair of paragraphs may cost, beyond what
+/// the two texts begin and end with alike: about a hundredth of a second. Myers'
+/// algorithm costs the length of the texts times the number of tokens that differ, so two
+/// long texts that differ much (a resolution whose paragraphs an import ran together)
+/// would cost seconds; such a pair is shown as its old text removed and its new one
+/// added, and its page says so. A count, not a clock, so that a build's output does not
+/// depend on how busy the machine is. No pair of paragraphs of a real resolution comes
+/// near it: the longest, of the law of the sea, cost under a million.
+pub const BUDGET: usize = 10_000_000;
+
 /// Compares two texts token by token (Myers' algorithm on words, characters of Chinese,
 /// punctuation marks and spaces).
 pub fn diff(old: &str, new: &str) -> Vec<Segment> {
+    diff_within(old, new, usize::MAX).unwrap_or_default()
+}
+
+/// [`diff`], or `None` when the comparison would cost more than `budget` token
+/// comparisons (see [`BUDGET`]).
+pub fn diff_within(old: &str, new: &str, budget: usize) -> Option<Vec<Segment>> {
     let old_tokens = tokenize(old);
     let new_tokens = tokenize(new);
     // Compared folded (a non-breaking hyphen is a hyphen), shown as written.
     let a: Vec<Cow<'_, str>> = old_tokens.iter().map(|t| fold(t.text(old))).collect();
     let b: Vec<Cow<'_, str>> = new_tokens.iter().map(|t| fold(t.text(new))).collect();
+    if !within(&a, &b, budget) {
+        return None;
+    }
     let mut runs = runs(capture_diff_slices(Algorithm::Myers, &a, &b));
     fold_short_kept(&mut runs, (old, &old_tokens), (new, &new_tokens));
-    segments(runs, (old, &old_tokens), (new, &new_tokens))
+    Some(segments(runs, (old, &old_tokens), (new, &new_tokens)))
+}
+
+/// Whether the shortest edit between `a` and `b` is found in at most `budget` token
+/// comparisons, past their common ends: Myers' greedy forward search, counting one for
+/// each comparison and each diagonal tried. Memory and time are linear in the texts'
+/// length plus `budget`.
+pub fn within<T: PartialEq>(a: &[T], b: &[T], budget: usize) -> bool {
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[head..], &b[head..]);
+    let tail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - tail], &b[..b.len() - tail]);
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return true;
+    }
+    // The furthest x reached on each diagonal k = x - y, at index k + n + m + 1.
+    let mid = n + m + 1;
+    let mut reach = vec![0usize; 2 * mid + 1];
+    let mut spent = 0usize;
+    for d in 0..=(n + m) {
+        for step in 0..=d {
+            let at = mid + 2 * step - d;
+            let mut x = if step == 0 || (step != d && reach[at - 1] < reach[at + 1]) {
+                reach[at + 1]
+            } else {
+                reach[at - 1] + 1
+            };
+            // y = x - k, never below zero (Myers' invariant).
+            let mut y = (x + mid).saturating_sub(at);
+            while x < n && y < m && a[x] == b[y] {
+                x += 1;
+                y += 1;
+                spent += 1;
+            }
+            spent += 1;
+            if x >= n && y >= m {
+                return true;
+            }
+            if spent > budget {
+                return false;
+            }
+            reach[at] = x;
+        }
+    }
+    true
 }
 
 /// Each op as a run, adjacent runs of the same kind joined.
@@ -313,6 +382,33 @@ mod tests {
     fn a_changed_hyphen_is_no_change() {
         let d = diff("non-intervention and", "non\u{2011}intervention and");
         assert_eq!(d, [E("non\u{2011}intervention and".into())]);
+    }
+
+    #[test]
+    fn the_budget_counts_comparisons_past_the_common_ends() {
+        // 10,000 words alike but one: two comparisons and a few diagonals.
+        let mut a: Vec<u32> = (0..10_000).collect();
+        let b = a.clone();
+        assert!(within(&a, &b, 0));
+        a[5_000] = 1_000_000;
+        assert!(within(&a, &b, 10));
+        // 1,000 words against 1,000 others: 2,000 edits, and every diagonal of each of
+        // the 2,000 steps of the search tried, about two million.
+        let c: Vec<u32> = (0..1_000).collect();
+        let d: Vec<u32> = (1_000..2_000).collect();
+        assert!(!within(&c, &d, 1_000_000));
+        assert!(within(&c, &d, 3_000_000));
+        assert!(within(&c, &[], 0) && within::<u32>(&[], &[], 0));
+    }
+
+    #[test]
+    fn within_the_budget_the_comparison_is_the_full_one() {
+        let (old, new) = (
+            "Decides to include in the provisional agenda of its seventy-ninth session the item",
+            "Decides to include in the provisional agenda of its eightieth session the item",
+        );
+        assert_eq!(diff_within(old, new, 1_000), Some(diff(old, new)));
+        assert_eq!(diff_within(old, new, 2), None);
     }
 
     #[test]

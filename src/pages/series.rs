@@ -289,6 +289,16 @@ pub fn render_changes(
                     }),
                 ),
                 ("summary", to_value(Summary::of(&text.changes))),
+                (
+                    "compared_whole",
+                    Value::from(
+                        text.changes
+                            .iter()
+                            .chain(&footnotes.changes)
+                            .filter(|ch| ch.whole)
+                            .count(),
+                    ),
+                ),
                 ("parts", to_value(&parts)),
                 ("blocks", to_value(blocks(rows(&text, &old_url, &new_url)))),
                 (

@@ -4,6 +4,7 @@
 mod attacks;
 mod browser;
 mod build;
+mod compare;
 mod countries;
 mod crawl;
 mod data;
